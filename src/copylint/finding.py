@@ -1,0 +1,109 @@
+"""Findings, fixes and per-file results: plain frozen data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from copylint.source import Document, Span
+
+
+class Severity(StrEnum):
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return _SEVERITY_RANK[self]
+
+
+_SEVERITY_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+class Category(StrEnum):
+    TYPO = "typo"
+    REAL_WORD = "real-word"
+    REPETITION = "repetition"
+    PUNCTUATION = "punctuation"
+    INVISIBLE = "invisible"
+    SPAM = "spam"
+    GRAMMAR = "grammar"
+    STYLE = "style"
+
+
+class Applicability(StrEnum):
+    """How a fix may be applied: ``safe`` by ``copylint fix``, ``unsafe`` only when asked, or never."""
+
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+    DISPLAY_ONLY = "display-only"
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace the source text in ``span`` with ``replacement`` (``""`` deletes)."""
+
+    span: Span
+    replacement: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """Non-overlapping edits, sorted by position, applied together or not at all."""
+
+    edits: tuple[Edit, ...]
+    applicability: Applicability
+    title: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.edits:
+            raise ValueError("a fix needs at least one edit")
+        for before, after in zip(self.edits, self.edits[1:]):
+            if after.span.start < before.span.end or (
+                after.span.start == before.span.start and after.span == before.span
+            ):
+                raise ValueError("fix edits must be sorted and must not overlap")
+
+    @property
+    def span(self) -> Span:
+        return Span(self.edits[0].span.start, self.edits[-1].span.end)
+
+    def apply_within(self, text: str, span: Span) -> str:
+        """The text of ``span`` after applying this fix's edits that lie inside it."""
+        pieces: list[str] = []
+        position = span.start
+        for edit in self.edits:
+            if edit.span.start < span.start or edit.span.end > span.end:
+                continue
+            pieces.append(text[position : edit.span.start])
+            pieces.append(edit.replacement)
+            position = edit.span.end
+        pieces.append(text[position : span.end])
+        return "".join(pieces)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem at a source span. Reporters compute lines and columns from the document."""
+
+    rule: str
+    category: Category
+    severity: Severity
+    span: Span
+    message: str
+    suggestions: tuple[str, ...] = ()
+    fix: Fix | None = None
+
+    def sort_key(self) -> tuple[int, int, str, str]:
+        return (self.span.start, self.span.end, self.rule, self.message)
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    """What linting one file produced: its document and findings, or the error that stopped it."""
+
+    path: str
+    document: Document | None
+    findings: tuple[Finding, ...] = ()
+    error: str | None = None

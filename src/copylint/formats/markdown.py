@@ -1,0 +1,358 @@
+"""Markdown via markdown-it-py, with exact source offsets for every character of prose.
+
+markdown-it-py gives block tokens line ranges but inline tokens no positions. For each inline
+token we map its ``content`` (the block's lines with container markers stripped) back to source
+lines, then walk its children with a cursor over that content, skipping markup (emphasis
+delimiters, link destinations, code spans, inline HTML) and aligning each text token character by
+character; backslash escapes and entities become synthetic one-character segments.
+"""
+
+from __future__ import annotations
+
+import bisect
+import html
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from markdown_it import MarkdownIt
+from markdown_it.helpers import parseLinkDestination, parseLinkTitle
+from markdown_it.token import Token
+
+from copylint.formats.html import HtmlExtractor
+from copylint.formats.masks import blank, front_matter_span, template_tag_spans
+from copylint.prose import PLACEHOLDER, Link, ProseView, Scope, ViewBuilder
+from copylint.source import Document, Span
+
+_ENTITY = re.compile(r"&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});")
+_DELIMITERS = frozenset(
+    {"em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close"}
+)
+_CONTAINER_SCOPES = {
+    "blockquote_open": Scope.BLOCKQUOTE,
+    "list_item_open": Scope.LIST_ITEM,
+}
+_BLOCK_SCOPES = {
+    "heading_open": Scope.HEADING,
+    "th_open": Scope.TABLE_CELL,
+    "td_open": Scope.TABLE_CELL,
+}
+
+
+class MarkdownFormat:
+    """CommonMark plus tables and strikethrough; front matter and template tags are masked."""
+
+    name = "markdown"
+    suffixes = (".md", ".markdown", ".mdown", ".mkd")
+
+    def __init__(self) -> None:
+        self._parser = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+
+    def build_view(self, document: Document) -> ProseView:
+        text = document.text
+        front_matter = front_matter_span(text)
+        masks = ([front_matter] if front_matter else []) + template_tag_spans(
+            text[front_matter.end :] if front_matter else text
+        )
+        if front_matter:
+            masks = [masks[0]] + [Span(s.start + front_matter.end, s.end + front_matter.end) for s in masks[1:]]
+        # "\r" becomes a space so that markdown-it's CRLF normalisation cannot shift offsets.
+        masked = blank(text, masks).replace("\r", " ").replace("\0", "\ufffd")
+        builder = ViewBuilder(document, masks)
+        builder.front_matter = front_matter
+        _Walker(document, masked, builder).walk(self._parser.parse(masked))
+        return builder.build()
+
+
+@dataclass(frozen=True, slots=True)
+class _LineMap:
+    content_start: int
+    source_start: int
+    length: int
+
+
+class _Walker:
+    """Walks block tokens, keeping the scope stack, and aligns each inline token."""
+
+    def __init__(self, document: Document, masked: str, builder: ViewBuilder) -> None:
+        self._document = document
+        self._masked = masked
+        self._builder = builder
+        self._line_starts = document.line_starts
+
+    def walk(self, tokens: Sequence[Token]) -> None:
+        containers: list[Scope] = []
+        block_scope: Scope | None = None
+        row_cursor = 0
+        for token in tokens:
+            kind = token.type
+            if kind in _CONTAINER_SCOPES:
+                containers.append(_CONTAINER_SCOPES[kind])
+            elif kind in ("blockquote_close", "list_item_close"):
+                if containers:
+                    containers.pop()
+            elif kind in _BLOCK_SCOPES:
+                block_scope = _BLOCK_SCOPES[kind]
+            elif kind in ("heading_close", "th_close", "td_close"):
+                block_scope = None
+            elif kind == "tr_open" and token.map:
+                row_cursor = self._line_start(token.map[0])
+            elif kind == "inline" and token.map:
+                scope = block_scope or (containers[-1] if containers else Scope.PARAGRAPH)
+                in_cell = block_scope is Scope.TABLE_CELL
+                line_maps, row_cursor = self._map_lines(token, row_cursor if in_cell else None)
+                _InlineAligner(token.content, line_maps, self._masked, self._builder).align(
+                    token.children or [], scope
+                )
+                self._builder.break_block()
+            elif kind == "html_block" and token.map:
+                start = self._line_start(token.map[0])
+                end = self._line_start(token.map[1])
+                HtmlExtractor(self._document, self._builder, self._masked, start, end).run()
+                self._builder.break_block()
+
+    def _line_start(self, line_index: int) -> int:
+        if line_index < len(self._line_starts):
+            return self._line_starts[line_index]
+        return len(self._masked)
+
+    def _map_lines(self, token: Token, row_cursor: int | None) -> tuple[list[_LineMap], int]:
+        """Find each line of ``token.content`` in its source line."""
+        assert token.map is not None
+        maps: list[_LineMap] = []
+        content_start = 0
+        cursor = row_cursor or 0
+        for index, line in enumerate(token.content.split("\n")):
+            line_start = self._line_start(token.map[0] + index)
+            line_end = self._masked.find("\n", line_start)
+            if line_end == -1:
+                line_end = len(self._masked)
+            source_line = self._masked[line_start:line_end]
+            if row_cursor is not None:
+                found = source_line.find(line, max(cursor - line_start, 0))
+                if found >= 0:
+                    cursor = line_start + found + len(line)
+            elif source_line.endswith(line):
+                found = len(source_line) - len(line)
+            elif source_line.rstrip().endswith(line):
+                found = len(source_line.rstrip()) - len(line)
+            else:
+                found = source_line.find(line)
+            if found < 0:
+                # Markup the parser rewrote (a tab expanded to spaces): map to the line start.
+                found = 0
+            maps.append(_LineMap(content_start, line_start + found, len(line)))
+            content_start += len(line) + 1
+        return maps, cursor
+
+
+class _InlineAligner:
+    """Aligns an inline token's children with its content and emits prose for them."""
+
+    def __init__(
+        self, content: str, line_maps: list[_LineMap], masked: str, builder: ViewBuilder
+    ) -> None:
+        self._content = content
+        self._maps = line_maps
+        self._map_starts = [m.content_start for m in line_maps]
+        self._masked = masked
+        self._builder = builder
+        self._cursor = 0
+
+    # ---- mapping content offsets to source offsets
+    def _source(self, offset: int) -> int:
+        index = max(bisect.bisect_right(self._map_starts, offset) - 1, 0)
+        line = self._maps[index]
+        return line.source_start + min(offset - line.content_start, line.length + 1)
+
+    def _emit_verbatim(self, start: int, end: int, scope: Scope) -> None:
+        while start < end:
+            index = max(bisect.bisect_right(self._map_starts, start) - 1, 0)
+            line = self._maps[index]
+            stop = min(end, line.content_start + line.length + 1)
+            source_start = self._source(start)
+            source_end = source_start + (stop - start)
+            if self._masked[source_start:source_end] == self._content[start:stop]:
+                self._builder.add(source_start, source_end, scope)
+            else:
+                self._builder.add_synthetic(self._content[start:stop], source_start, source_end, scope)
+            start = stop
+
+    def _emit_synthetic(self, text: str, start: int, end: int, scope: Scope) -> None:
+        self._builder.add_synthetic(text, self._source(start), self._source(end), scope)
+
+    # ---- walking children
+    def align(self, children: Sequence[Token], base_scope: Scope) -> None:
+        content = self._content
+        skip_autolink = False
+        link_starts: list[tuple[int, int, Token]] = []
+        for token in children:
+            kind = token.type
+            scope = Scope.LINK_TEXT if link_starts else base_scope
+            if skip_autolink:
+                skip_autolink = kind != "link_close"
+                continue
+            if kind == "text":
+                self._align_text(token.content, scope)
+            elif kind in ("softbreak", "hardbreak"):
+                newline = content.find("\n", self._cursor)
+                if newline < 0:
+                    continue
+                self._emit_synthetic("\n", newline, newline + 1, scope)
+                self._cursor = newline + 1
+                while self._cursor < len(content) and content[self._cursor] in " \t":
+                    self._cursor += 1
+            elif kind == "code_inline":
+                start = content.find(token.markup, self._cursor)
+                if start < 0:
+                    continue
+                end = self._closing_backticks(start + len(token.markup), len(token.markup))
+                self._emit_synthetic(PLACEHOLDER, start, end, scope)
+                self._cursor = end
+            elif kind == "html_inline":
+                start = content.find(token.content, self._cursor)
+                if start >= 0:
+                    self._cursor = start + len(token.content)
+            elif kind in _DELIMITERS:
+                start = content.find(token.markup, self._cursor)
+                if start >= 0:
+                    self._cursor = start + len(token.markup)
+            elif kind == "link_open" and token.markup == "autolink":
+                start = content.find("<", self._cursor)
+                end = content.find(">", start) + 1 if start >= 0 else 0
+                if start < 0 or end <= 0:
+                    continue
+                self._emit_synthetic(PLACEHOLDER, start, end, scope)
+                self._builder.add_link(
+                    Link(str(token.attrs.get("href", "")), Span(self._source(start), self._source(end)), "autolink")
+                )
+                self._cursor = end
+                skip_autolink = True
+            elif kind == "link_open":
+                start = content.find("[", self._cursor)
+                if start < 0:
+                    continue
+                self._cursor = start + 1
+                link_starts.append((start, self._builder.offset, token))
+            elif kind == "link_close" and link_starts:
+                start, prose_start, opener = link_starts.pop()
+                prose_end = self._builder.offset
+                self._close_link(start, prose_start, prose_end, opener, "link")
+            elif kind == "image":
+                start = content.find("![", self._cursor)
+                if start < 0:
+                    continue
+                self._cursor = start + 2
+                prose_start = self._builder.offset
+                self.align(token.children or [], Scope.ALT_TEXT)
+                self._close_link(start, prose_start, self._builder.offset, token, "image")
+
+    def _close_link(self, start: int, prose_start: int, prose_end: int, token: Token, kind: str) -> None:
+        content = self._content
+        close = content.find("]", self._cursor)
+        if close < 0:
+            return
+        end = self._skip_destination(close + 1)
+        self._cursor = end
+        url = token.attrs.get("src" if kind == "image" else "href", "")
+        title = token.attrs.get("title")
+        self._builder.add_link(
+            Link(
+                url=str(url),
+                source=Span(self._source(start), self._source(end)),
+                kind=kind,
+                text=Span(prose_start, prose_end),
+                title=str(title) if title is not None else None,
+            )
+        )
+
+    def _skip_destination(self, position: int) -> int:
+        """Skip ``(destination "title")`` or ``[label]`` after a link's closing bracket."""
+        content = self._content
+        length = len(content)
+        if position < length and content[position] == "(":
+            position = _skip_space(content, position + 1)
+            destination = parseLinkDestination(content, position, length)
+            if destination.ok:
+                position = _skip_space(content, destination.pos)
+                title = parseLinkTitle(content, position, length)
+                if title.ok:
+                    position = _skip_space(content, title.pos)
+            if position < length and content[position] == ")":
+                return position + 1
+            close = content.find(")", position)
+            return close + 1 if close >= 0 else position
+        if position < length and content[position] == "[":
+            close = content.find("]", position)
+            return close + 1 if close >= 0 else position
+        return position
+
+    def _closing_backticks(self, position: int, run: int) -> int:
+        content = self._content
+        while True:
+            found = content.find("`" * run, position)
+            if found < 0:
+                return len(content)
+            end = found + run
+            while end < len(content) and content[end] == "`":
+                end += 1
+            if end - found == run:
+                return end
+            position = end
+
+    def _align_text(self, text: str, scope: Scope) -> None:
+        content = self._content
+        length = len(content)
+        cursor = self._cursor
+        index = 0
+        run_start = -1
+        while index < len(text):
+            char = text[index]
+            source_char = content[cursor] if cursor < length else ""
+            escaped = source_char == "\\" and cursor + 1 < length and content[cursor + 1] == char
+            entity = _ENTITY.match(content, cursor) if source_char == "&" else None
+            decoded = html.unescape(entity.group()) if entity else ""
+            if source_char == char and not escaped and not (decoded and text.startswith(decoded, index)):
+                if run_start < 0:
+                    run_start = cursor
+                cursor += 1
+                index += 1
+                continue
+            if run_start >= 0:
+                self._emit_verbatim(run_start, cursor, scope)
+                run_start = -1
+            if escaped:
+                self._emit_synthetic(char, cursor, cursor + 2, scope)
+                cursor += 2
+                index += 1
+                continue
+            if entity and decoded and text.startswith(decoded, index):
+                self._emit_synthetic(decoded, cursor, entity.end(), scope)
+                cursor = entity.end()
+                index += len(decoded)
+                continue
+            if index == 0:
+                # Unexpected markup before the text: skip to where the text plausibly starts.
+                candidates = [
+                    found
+                    for found in (content.find(char, cursor), content.find("\\", cursor), content.find("&", cursor))
+                    if found >= 0
+                ]
+                if candidates and min(candidates) > cursor:
+                    cursor = min(candidates)
+                    continue
+            # The parser rewrote something we cannot align: keep the text, mapped approximately.
+            rest = text[index:]
+            end = min(cursor + len(rest), length)
+            self._emit_synthetic(rest, cursor, end, scope)
+            cursor = end
+            index = len(text)
+        if run_start >= 0:
+            self._emit_verbatim(run_start, cursor, scope)
+        self._cursor = cursor
+
+
+def _skip_space(text: str, position: int) -> int:
+    while position < len(text) and text[position] in " \t\n":
+        position += 1
+    return position

@@ -1,0 +1,23 @@
+"""Output formats. Each reporter is its own module, registered through ``copylint_register_reporters``."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar, TextIO
+
+if TYPE_CHECKING:
+    from copylint.runner import RunResult
+
+
+class Reporter:
+    """Writes a whole run's results to ``stream``. Subclasses set ``name`` and ``description``."""
+
+    name: ClassVar[str]
+    description: ClassVar[str] = ""
+
+    def __init__(self, stream: TextIO, *, color: bool = False, quiet: bool = False) -> None:
+        self.stream = stream
+        self.color = color
+        self.quiet = quiet
+
+    def report(self, run: RunResult) -> None:
+        raise NotImplementedError

@@ -1,0 +1,85 @@
+"""``--format text``: ``path:line:col: severity rule message``, the suggestion, and the source line
+with the span underlined. Colour only when asked (the CLI decides: a terminal and no ``NO_COLOR``).
+"""
+
+from __future__ import annotations
+
+import click
+
+from copylint.finding import Finding, Severity
+from copylint.reporters import Reporter
+from copylint.runner import RunResult
+from copylint.source import Document
+
+_SEVERITY_COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
+_EXCERPT_WIDTH = 100
+_INVISIBLE = {"\t": "→", "\u00a0": "⍽", "\u200b": "␣", "\u00ad": "‐", "\ufeff": "␣"}
+
+
+class TextReporter(Reporter):
+    name = "text"
+    description = "Human-readable lines with the source excerpt underlined (the default)."
+
+    def report(self, run: RunResult) -> None:
+        for result in run.files:
+            if result.document is None:
+                continue
+            for finding in result.findings:
+                self._finding(result.path, result.document, finding)
+        if not self.quiet:
+            self._summary(run)
+
+    def _style(self, text: str, **styles: object) -> str:
+        return click.style(text, **styles) if self.color else text  # type: ignore[arg-type]
+
+    def _finding(self, path: str, document: Document, finding: Finding) -> None:
+        start = document.position(finding.span.start)
+        severity = self._style(finding.severity.value, fg=_SEVERITY_COLOURS[finding.severity], bold=True)
+        location = self._style(f"{path}:{start.line}:{start.column}:", bold=True)
+        rule = self._style(finding.rule, dim=True)
+        self.stream.write(f"{location} {severity} {rule} {finding.message}\n")
+        if self.quiet:
+            return
+        self._excerpt(document, finding, start.line, start.column)
+        if finding.suggestions:
+            shown = ", ".join(_quote(suggestion) for suggestion in finding.suggestions[:5])
+            label = "fix" if finding.fix is not None else "suggestion"
+            self.stream.write(f"    = {label}: {self._style(shown, fg='green')}\n")
+
+    def _excerpt(self, document: Document, finding: Finding, line: int, column: int) -> None:
+        source_line = document.line_text(line)
+        end = document.position(finding.span.end)
+        end_column = end.column if end.line == line else len(source_line) + 1
+        width = max(end_column - column, 1)
+        left = max(0, min(column - 1 - 30, len(source_line) - _EXCERPT_WIDTH))
+        right = min(len(source_line), left + max(_EXCERPT_WIDTH, width + 40))
+        prefix = "…" if left > 0 else ""
+        shown = prefix + _visible(source_line[left:right]) + ("…" if right < len(source_line) else "")
+        gutter = f"{line:>5} | "
+        self.stream.write(f"{gutter}{shown}\n")
+        pad = " " * (len(prefix) + column - 1 - left)
+        carets = self._style("^" * min(width, right - (column - 1) + 1), fg="red", bold=True)
+        self.stream.write(f"{' ' * (len(gutter) - 2)}| {pad}{carets}\n")
+
+    def _summary(self, run: RunResult) -> None:
+        total = sum(len(result.findings) for result in run.files)
+        checked = len(run.checked)
+        errors = len(run.errors)
+        if total:
+            counts = run.summary()["by_severity"]
+            assert isinstance(counts, dict)
+            parts = ", ".join(f"{count} {name}{'s' if count != 1 else ''}" for name, count in counts.items() if count)
+            text = f"Found {total} finding{'s' if total != 1 else ''} ({parts}) in {checked} file{'s' if checked != 1 else ''}."
+        else:
+            text = f"No findings in {checked} file{'s' if checked != 1 else ''}."
+        if errors:
+            text += f" {errors} file{'s' if errors != 1 else ''} could not be checked."
+        self.stream.write(self._style(text, bold=True) + "\n")
+
+
+def _quote(suggestion: str) -> str:
+    return "(delete)" if suggestion == "" else f"“{_visible(suggestion)}”"
+
+
+def _visible(text: str) -> str:
+    return "".join(_INVISIBLE.get(char, char) for char in text)

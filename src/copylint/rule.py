@@ -1,0 +1,94 @@
+"""The :class:`Rule` base class and the :class:`RuleContext` rules report through."""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from copylint.finding import Applicability, Category, Edit, Finding, Fix, Severity
+from copylint.prose import ProseView
+from copylint.source import Document, Span
+from copylint.tokens import Tokens
+
+
+class Rule:
+    """A check over one document's prose. Subclasses set the class attributes and ``check``.
+
+    The class docstring is the rule's user documentation (``copylint explain``): say what it does,
+    why, an example, and how safe its fix is. Its first line is the one-line summary.
+    """
+
+    id: ClassVar[str]
+    category: ClassVar[Category]
+    default_severity: ClassVar[Severity] = Severity.WARNING
+    fixable: ClassVar[bool] = False
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        raise NotImplementedError
+
+    @classmethod
+    def summary(cls) -> str:
+        return cls.documentation().split("\n", 1)[0].strip()
+
+    @classmethod
+    def documentation(cls) -> str:
+        return inspect.cleandoc(cls.__doc__ or cls.id)
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedEdit:
+    """An edit a rule wants, in prose offsets."""
+
+    span: Span
+    replacement: str
+
+
+class RuleContext:
+    """What a rule sees of one document, and how it reports: prose offsets in, source spans out."""
+
+    def __init__(
+        self, rule: type[Rule], document: Document, view: ProseView, tokens: Tokens, severity: Severity
+    ) -> None:
+        self.rule = rule
+        self.document = document
+        self.view = view
+        self.tokens = tokens
+        self.severity = severity
+
+    def finding(
+        self,
+        span: Span,
+        message: str,
+        suggestions: Sequence[str] = (),
+        edits: Sequence[PlannedEdit] = (),
+        applicability: Applicability = Applicability.UNSAFE,
+        fix_title: str = "",
+    ) -> Finding:
+        """A finding at prose ``span``. ``edits`` become a fix only if every one maps exactly.
+
+        An edit maps exactly when the prose it replaces is verbatim source text (not markup a
+        format rewrote); otherwise the finding is still reported, without a fix.
+        """
+        fix = self._fix(edits, applicability, fix_title) if edits else None
+        return Finding(
+            rule=self.rule.id,
+            category=self.rule.category,
+            severity=self.severity,
+            span=self.view.to_source(span),
+            message=message,
+            suggestions=tuple(suggestions),
+            fix=fix,
+        )
+
+    def _fix(self, edits: Sequence[PlannedEdit], applicability: Applicability, title: str) -> Fix | None:
+        source_edits: list[Edit] = []
+        for edit in sorted(edits, key=lambda planned: (planned.span.start, planned.span.end)):
+            if not self.view.is_verbatim(edit.span, self.document):
+                return None
+            source_edits.append(Edit(self.view.to_source(edit.span), edit.replacement))
+        try:
+            return Fix(tuple(source_edits), applicability, title)
+        except ValueError:
+            return None

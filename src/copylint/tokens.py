@@ -1,0 +1,162 @@
+"""Words, sentences and URLs of a prose view, computed once per document and shared by all rules.
+
+All offsets are prose offsets. Words inside URLs, e-mail addresses and bare domains are left out of
+:attr:`Tokens.words`, so that spelling and repetition rules never see them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from copylint.prose import ProseView
+from copylint.source import Span
+
+_MARK = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+WORD_PATTERN = re.compile(rf"(?:[^\W_]|[{_MARK}])+(?:['’](?:[^\W_]|[{_MARK}])+)*")
+
+# Common generic and country TLDs. Bare names ending in file extensions that are also ccTLDs
+# (".md", ".py", ".sh", ".rs", ".pl") are recognised only with a scheme or "www.".
+_TLDS = (
+    "com|org|net|edu|gov|mil|int|info|biz|name|pro|aero|coop|museum|mobi|asia|tel|travel|jobs|"
+    "io|co|ai|app|dev|me|tv|cc|us|uk|ca|au|de|fr|es|it|nl|be|ch|at|se|no|dk|fi|ie|pt|gr|cz|hu|ro|"
+    "ru|ua|cn|jp|kr|in|br|mx|ar|cl|za|nz|sg|hk|tw|il|tr|eu|ly|gg|fm|to|ws|la|is|xyz|top|site|online|"
+    "live|click|link|club|shop|store|tech|blog|news|space|website|fun|icu|vip|win|bid|loan|cloud|"
+    "stream|download|review|party|cam|buzz|monster|rest|lol|pw|tk|ml|ga|cf|gq|su|cx|nu|ac|im|ly|so|"
+    "watch|movie|movies|film|video|tube|casino|bet|poker|cash|money|finance|ink|email|media|world|"
+    "today|page|zone|one|plus|digital|network|systems|solutions|agency|studio|design|guru|ninja"
+)
+URL_PATTERN = re.compile(
+    r"(?P<url>\b(?:https?|hxxps?|ftp)://[^\s<>\"'`\ufffc]+|\bwww\.[^\s<>\"'`\ufffc]+)"
+    r"|(?P<email>\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
+    rf"|(?P<domain>\b(?:[a-z0-9](?:[a-z0-9-]{{0,61}}[a-z0-9])?\.)+(?:{_TLDS})\b(?![.@-]\w)(?:/[^\s<>\"'`]*)?)",
+    re.IGNORECASE,
+)
+_TRAILING = ".,;:!?'\"”’»)]}>*"
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
+_NEXT_STARTS_SENTENCE = re.compile(r"\s+[\"'“‘«(\[]*[A-Z0-9À-ÖØ-Þ]")
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof sr jr st vs etc e.g i.e no nos vol fig figs inc ltd co corp jan feb mar apr
+    jun jul aug sep sept oct nov dec gen col lt sgt capt gov sen rep rev hon mt ft approx dept est
+    u.s u.k a.m p.m""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """A run of letters and digits, with apostrophes inside (``don't``, ``Baker’s``)."""
+
+    start: int
+    end: int
+    text: str
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class UrlToken:
+    """A URL, e-mail address or bare domain in the prose; ``kind`` is ``url``, ``email`` or ``domain``."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+
+class Tokens:
+    """Lazily computed tokens of one prose view; each is computed at most once."""
+
+    def __init__(self, view: ProseView) -> None:
+        self.view = view
+
+    @cached_property
+    def urls(self) -> tuple[UrlToken, ...]:
+        found: list[UrlToken] = []
+        text = self.view.text
+        for match in URL_PATTERN.finditer(text):
+            kind = match.lastgroup or "url"
+            start, end = match.span()
+            if kind != "email":
+                end = _trim_url(text, start, end)
+            if kind == "domain" and text[start:end].lower().endswith((".md", ".py", ".sh", ".rs", ".pl")):
+                continue
+            found.append(UrlToken(start, end, text[start:end], kind))
+        return tuple(found)
+
+    @cached_property
+    def words(self) -> tuple[Word, ...]:
+        text = self.view.text
+        urls = self.urls
+        url_starts = [url.start for url in urls]
+        words: list[Word] = []
+        for match in WORD_PATTERN.finditer(text):
+            start, end = match.span()
+            index = bisect.bisect_right(url_starts, start) - 1
+            if index >= 0 and urls[index].end > start:
+                continue
+            words.append(Word(start, end, match.group()))
+        return tuple(words)
+
+    @cached_property
+    def sentences(self) -> tuple[Span, ...]:
+        """Sentence spans, never crossing a block boundary, leading and trailing space trimmed."""
+        text = self.view.text
+        spans: list[Span] = []
+        for block in self.view.blocks:
+            start = block.start
+            for match in _SENTENCE_END.finditer(text, block.start, block.end):
+                if not _NEXT_STARTS_SENTENCE.match(text, match.end(), block.end):
+                    continue
+                if _is_abbreviation(text, block.start, match.start()):
+                    continue
+                _append_trimmed(spans, text, start, match.end())
+                start = match.end()
+            _append_trimmed(spans, text, start, block.end)
+        return tuple(spans)
+
+    def words_in(self, span: Span) -> tuple[Word, ...]:
+        """The words that lie inside ``span``."""
+        starts = self._word_starts
+        low = bisect.bisect_left(starts, span.start)
+        high = bisect.bisect_left(starts, span.end)
+        return tuple(word for word in self.words[low:high] if word.end <= span.end)
+
+    @cached_property
+    def _word_starts(self) -> list[int]:
+        return [word.start for word in self.words]
+
+
+def _trim_url(text: str, start: int, end: int) -> int:
+    """Drop trailing punctuation that ends the sentence rather than the URL (keep balanced ``)``)."""
+    while end > start and text[end - 1] in _TRAILING:
+        if text[end - 1] == ")" and text.count("(", start, end) >= text.count(")", start, end):
+            break
+        end -= 1
+    return end
+
+
+def _is_abbreviation(text: str, block_start: int, dot: int) -> bool:
+    if text[dot] != ".":
+        return False
+    word_start = dot
+    while word_start > block_start and (text[word_start - 1].isalpha() or text[word_start - 1] == "."):
+        word_start -= 1
+    word = text[word_start:dot].lower()
+    return word in _ABBREVIATIONS or (len(word) == 1 and text[word_start].isupper())
+
+
+def _append_trimmed(spans: list[Span], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        spans.append(Span(start, end))
