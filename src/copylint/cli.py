@@ -67,6 +67,7 @@ def cli() -> None:
               help="Apply --include/--exclude to files named on the command line too.")
 @click.option("--fail-level", type=click.Choice([s.value for s in Severity]), default="warning", show_default=True,
               help="Exit 1 when a finding is at or above this severity.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings (unreadable files still exit 2).")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only: no source excerpts, no summary.")
 @click.option("--no-color", is_flag=True, help="Never colour the output (also: NO_COLOR=1).")
 def check(
@@ -78,6 +79,7 @@ def check(
     exclude: Sequence[str],
     force_exclude: bool,
     fail_level: str,
+    exit_zero: bool,
     quiet: bool,
     no_color: bool,
 ) -> None:
@@ -108,7 +110,8 @@ def check(
     reporter_class(sys.stdout, color=_use_color(no_color), quiet=quiet).report(result)
     if result.errors:
         sys.exit(EXIT_ERROR)
-    sys.exit(EXIT_FINDINGS if result.findings_at_or_above(Severity(fail_level)) else EXIT_CLEAN)
+    failing = result.findings_at_or_above(Severity(fail_level)) and not exit_zero
+    sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
 
 
 @cli.command(name="rules")

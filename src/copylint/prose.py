@@ -139,17 +139,18 @@ class ViewBuilder:
         self._length = 0
         self._block_start = 0
         self._last_source = 0
+        self._pending_break = False
         self.front_matter: Span | None = None
 
     @property
     def offset(self) -> int:
         """The prose offset the next added text will start at."""
-        return self._length
+        return self._length + (len(BLOCK_BREAK) if self._pending_break else 0)
 
     @property
     def at_block_start(self) -> bool:
         """Whether nothing has been added to the current block yet."""
-        return self._length == self._block_start
+        return self._pending_break or self._length == self._block_start
 
     def add(self, source_start: int, source_end: int, scope: Scope) -> None:
         """Add the source text in ``[source_start, source_end)`` verbatim, masks excepted."""
@@ -177,16 +178,15 @@ class ViewBuilder:
 
     def break_block(self) -> None:
         """End the current block (paragraph, heading, cell ...): later prose starts a new one."""
-        if self._length > self._block_start:
+        if self._length > self._block_start and not self._pending_break:
             self._blocks.append(Span(self._block_start, self._length))
-            self._append(BLOCK_BREAK, self._last_source, self._last_source, Scope.MARKUP, False)
-            self._block_start = self._length
+            self._pending_break = True
 
     def add_link(self, link: Link) -> None:
         self._links.append(link)
 
     def build(self) -> ProseView:
-        if self._length > self._block_start:
+        if self._length > self._block_start and not self._pending_break:
             self._blocks.append(Span(self._block_start, self._length))
         return ProseView(
             text="".join(self._parts),
@@ -199,6 +199,14 @@ class ViewBuilder:
     def _append(
         self, text: str, source_start: int, source_end: int, scope: Scope, verbatim: bool
     ) -> None:
+        if self._pending_break:
+            self._pending_break = False
+            self._segments.append(
+                Segment(self._length, self._length + 2, self._last_source, self._last_source, Scope.MARKUP, False)
+            )
+            self._parts.append(BLOCK_BREAK)
+            self._length += len(BLOCK_BREAK)
+            self._block_start = self._length
         start = self._length
         previous = self._segments[-1] if self._segments else None
         if (

@@ -69,14 +69,18 @@ class RuleContext:
         """A finding at prose ``span``. ``edits`` become a fix only if every one maps exactly.
 
         An edit maps exactly when the prose it replaces is verbatim source text (not markup a
-        format rewrote); otherwise the finding is still reported, without a fix.
+        format rewrote); otherwise the finding is still reported, without a fix. Without explicit
+        ``suggestions``, a fix inside the span suggests the span's text as fixed.
         """
         fix = self._fix(edits, applicability, fix_title) if edits else None
+        source_span = self.view.to_source(span)
+        if not suggestions and fix is not None and source_span.start <= fix.span.start and fix.span.end <= source_span.end:
+            suggestions = (fix.apply_within(self.document.text, source_span),)
         return Finding(
             rule=self.rule.id,
             category=self.rule.category,
             severity=self.severity,
-            span=self.view.to_source(span),
+            span=source_span,
             message=message,
             suggestions=tuple(suggestions),
             fix=fix,

@@ -7,7 +7,7 @@ import re
 from copylint.prose import ProseView, Scope, ViewBuilder
 from copylint.source import Document
 
-_BLANK_LINES = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+_BLANK_LINES = re.compile(r"\r?\n[ \t\r\f\v]*\n\s*")
 
 
 class PlainTextFormat:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import click
 
-from copylint.finding import Finding, Severity
+from copylint.finding import Applicability, Finding, Severity
 from copylint.reporters import Reporter
 from copylint.runner import RunResult
 from copylint.source import Document
@@ -43,7 +43,9 @@ class TextReporter(Reporter):
         self._excerpt(document, finding, start.line, start.column)
         if finding.suggestions:
             shown = ", ".join(_quote(suggestion) for suggestion in finding.suggestions[:5])
-            label = "fix" if finding.fix is not None else "suggestion"
+            label = "suggestion"
+            if finding.fix is not None:
+                label = "fix" if finding.fix.applicability is Applicability.SAFE else f"fix ({finding.fix.applicability.value})"
             self.stream.write(f"    = {label}: {self._style(shown, fg='green')}\n")
 
     def _excerpt(self, document: Document, finding: Finding, line: int, column: int) -> None:

@@ -6,7 +6,6 @@ Complexity: one pass over the document's words, O(words).
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import replace
 
 from copylint.finding import Applicability, Category, Finding, Severity
 from copylint.rule import PlannedEdit, Rule, RuleContext
@@ -56,17 +55,13 @@ class DoubledWord(Rule):
                 continue
             span = Span(first.start, second.end)
             delete = PlannedEdit(Span(first.end, second.end), "")
-            finding = ctx.finding(
+            yield ctx.finding(
                 span,
                 f"Doubled word: “{first.text} {second.text}”.",
                 edits=(delete,),
                 applicability=Applicability.UNSAFE,
                 fix_title=f"Delete the second “{second.text}”",
             )
-            suggestion = (
-                finding.fix.apply_within(ctx.document.text, finding.span) if finding.fix else first.text
-            )
-            yield replace(finding, suggestions=(suggestion,))
 
 
 def _adjacent_copies(text: str, first: Word, second: Word) -> bool:

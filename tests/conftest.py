@@ -1,0 +1,55 @@
+"""Shared helpers: run the CLI in-process and as a real subprocess, and the test plugins' paths."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner, Result
+
+from copylint.cli import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures"
+PLUGINS = Path(__file__).resolve().parent / "plugins"
+
+
+def run_cli(*args: str, cwd: Path | None = None) -> Result:
+    """Run ``copylint ARGS`` in-process with click's runner (stdout and stderr kept apart)."""
+    runner = CliRunner()
+    if cwd is None:
+        return runner.invoke(cli, list(args), catch_exceptions=False)
+    old = os.getcwd()
+    os.chdir(cwd)
+    try:
+        return runner.invoke(cli, list(args), catch_exceptions=False)
+    finally:
+        os.chdir(old)
+
+
+def run_json(*args: str, cwd: Path | None = None) -> tuple[int, dict[str, Any]]:
+    result = run_cli("check", "--format", "json", *args, cwd=cwd)
+    return result.exit_code, json.loads(result.stdout)
+
+
+def run_process(*args: str, extra_paths: tuple[Path, ...] = ()) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m copylint ARGS`` as a real process, with ``extra_paths`` on PYTHONPATH."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join([*map(str, extra_paths), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
+    env["NO_COLOR"] = "1"
+    return subprocess.run(
+        [sys.executable, "-m", "copylint", *args], capture_output=True, text=True, env=env, timeout=120
+    )
+
+
+@pytest.fixture
+def example_plugin(monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Put the example plugin distribution on sys.path, so its entry point is found."""
+    path = PLUGINS / "example"
+    monkeypatch.syspath_prepend(str(path))
+    return path

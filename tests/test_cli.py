@@ -1,0 +1,196 @@
+"""The command line: exit codes, errors, file selection, formats, rules and explain."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, PLUGINS, run_cli, run_json, run_process
+
+from copylint import __version__
+
+
+def write(path: Path, text: str | bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    write(tmp_path / "good.md", "# Fine\n\nNothing wrong here.\n")
+    write(tmp_path / "bad.md", "# Title\n\nThis is is wrong, and the the too.\n")
+    write(tmp_path / "sub" / "page.html", "<p>An an html page.</p>")
+    write(tmp_path / "sub" / "notes.txt", "plain plain text\n")
+    write(tmp_path / "sub" / "ignored.rst", "rst rst is not included by default\n")
+    write(tmp_path / ".hidden" / "secret.md", "hidden hidden\n")
+    write(tmp_path / "drafts" / "draft.md", "draft draft\n")
+    return tmp_path
+
+
+def paths_of(payload: dict) -> set[str]:
+    return {Path(f["path"]).name for f in payload["findings"]}
+
+
+def test_exit_0_when_clean_and_1_with_findings(tree: Path) -> None:
+    assert run_cli("check", str(tree / "good.md")).exit_code == 0
+    result = run_cli("check", "--no-color", str(tree / "bad.md"))
+    assert result.exit_code == 1
+    assert "bad.md:3:6: error repetition.word Doubled word" not in result.stdout  # "is is" is legitimate
+    assert "bad.md:3:23: error repetition.word Doubled word: “the the”." in result.stdout
+    assert "    = fix (unsafe): “the”" in result.stdout
+    assert "Found 1 finding (1 error) in 1 file." in result.stdout
+
+
+def test_directories_are_walked_with_default_includes_skipping_hidden_folders(tree: Path) -> None:
+    code, payload = run_json(str(tree))
+    assert code == 1
+    assert paths_of(payload) == {"bad.md", "page.html", "notes.txt", "draft.md"}
+    assert payload["summary"]["files_checked"] == 5
+
+
+def test_include_and_exclude_globs(tree: Path) -> None:
+    _, payload = run_json("--include", "*.rst", str(tree))
+    assert paths_of(payload) == {"ignored.rst"}
+    _, payload = run_json("--exclude", "drafts", "--exclude", "sub/*.txt", str(tree))
+    assert paths_of(payload) == {"bad.md", "page.html"}
+
+
+def test_explicit_files_are_linted_unless_force_exclude(tree: Path) -> None:
+    rst = str(tree / "sub" / "ignored.rst")
+    _, payload = run_json(rst)
+    assert paths_of(payload) == {"ignored.rst"}
+    code, payload = run_json("--force-exclude", rst)
+    assert code == 0 and payload["findings"] == [] and payload["summary"]["files_checked"] == 0
+    _, payload = run_json("--force-exclude", "--exclude", "draft*", str(tree / "drafts" / "draft.md"))
+    assert payload["findings"] == []
+
+
+def test_missing_path_is_an_error_but_other_files_are_still_checked(tree: Path) -> None:
+    result = run_cli("check", "--format", "json", str(tree / "nope.md"), str(tree / "bad.md"))
+    assert result.exit_code == 2
+    assert "nope.md: no such file or directory" in result.stderr
+    payload = json.loads(result.stdout)
+    assert paths_of(payload) == {"bad.md"}
+    assert payload["summary"]["files_with_errors"][0]["path"].endswith("nope.md")
+
+
+def test_undecodable_and_binary_files_get_one_error_line_each(tree: Path) -> None:
+    write(tree / "latin1.md", "caf\xe9 caf\xe9\n".encode("latin-1"))
+    write(tree / "image.md", b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    result = run_cli("check", "--format", "json", str(tree))
+    assert result.exit_code == 2
+    errors = [line for line in result.stderr.splitlines() if line.startswith("copylint: error:")]
+    assert len(errors) == 2
+    assert any("latin1.md: not valid UTF-8" in line for line in errors)
+    assert any("image.md: looks like a binary file" in line for line in errors)
+    payload = json.loads(result.stdout)
+    assert "bad.md" in paths_of(payload)  # findings in the other files are still reported
+    assert len(payload["summary"]["files_with_errors"]) == 2
+
+
+def test_select_ignore_and_fail_level(tree: Path) -> None:
+    bad = str(tree / "bad.md")
+    assert run_cli("check", "--ignore", "repetition", bad).exit_code == 0
+    assert run_cli("check", "--select", "repetition.word", bad).exit_code == 1
+    assert run_cli("check", "--select", "repetition", "--ignore", "repetition.word", bad).exit_code == 0
+    assert run_cli("check", "--exit-zero", bad).exit_code == 0
+    assert run_cli("check", "--fail-level", "error", bad).exit_code == 1
+    result = run_cli("check", "--select", "repetiton", bad)
+    assert result.exit_code == 2
+    assert "unknown rule or prefix 'repetiton'; did you mean 'repetition'?" in result.stderr
+
+
+def test_unknown_format_is_a_usage_error(tree: Path) -> None:
+    result = run_cli("check", "--format", "jsn", str(tree))
+    assert result.exit_code == 2
+    assert "unknown --format 'jsn' (did you mean 'json'?)" in result.stderr
+
+
+def test_bad_option_is_a_usage_error_without_traceback() -> None:
+    result = run_cli("check", "--fail-level", "fatal", ".")
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+
+
+def test_quiet_prints_only_finding_lines(tree: Path) -> None:
+    result = run_cli("check", "--quiet", str(tree / "bad.md"))
+    assert result.stdout.count("\n") == 1 and "repetition.word" in result.stdout
+
+
+def test_json_contract(tree: Path) -> None:
+    _, payload = run_json(str(tree / "bad.md"), str(tree / "sub"))
+    assert payload["version"] == 1
+    keys = {"path", "line", "column", "end_line", "end_column", "rule", "category", "severity", "message", "suggestions"}
+    for finding in payload["findings"]:
+        assert keys <= set(finding)
+        assert finding["category"] in {"typo", "real-word", "repetition", "punctuation", "invisible", "spam", "grammar", "style"}
+        assert finding["severity"] in {"error", "warning", "info"}
+    order = [(f["path"], f["line"], f["column"]) for f in payload["findings"]]
+    assert order == sorted(order)
+    summary = payload["summary"]
+    assert summary["findings"] == len(payload["findings"]) == 3
+    assert summary["by_severity"] == {"error": 3, "warning": 0, "info": 0}
+    assert summary["by_category"] == {"repetition": 3}
+    assert summary["files_checked"] == 3 and summary["files_with_errors"] == []
+
+
+def test_json_positions_point_at_the_text_they_name() -> None:
+    _, payload = run_json(str(FIXTURES))
+    assert payload["findings"]
+    for finding in payload["findings"]:
+        lines = Path(finding["path"]).read_text(encoding="utf-8-sig").split("\n")
+        assert finding["line"] == finding["end_line"]
+        line = lines[finding["line"] - 1]
+        named = line[finding["column"] - 1 : finding["end_column"] - 1]
+        words = named.split()
+        assert len(words) == 2 and words[0].lower() == words[1].lower(), finding
+
+
+def test_rules_and_explain() -> None:
+    result = run_cli("rules")
+    assert result.exit_code == 0
+    assert "repetition.word" in result.stdout and "repetition" in result.stdout and "yes" in result.stdout
+    rows = json.loads(run_cli("rules", "--format", "json").stdout)
+    assert {"id": "repetition.word", "category": "repetition", "severity": "error", "fixable": True} .items() <= rows[0].items()
+    explained = run_cli("explain", "repetition.word")
+    assert explained.exit_code == 0 and "Fix safety" in explained.stdout
+    unknown = run_cli("explain", "repetition.wrd")
+    assert unknown.exit_code == 2 and "did you mean 'repetition.word'" in unknown.stderr
+
+
+def test_version_and_help() -> None:
+    assert __version__ in run_cli("--version").stdout
+    assert "Exit status" in run_cli("check", "--help").stdout
+
+
+def test_python_dash_m_and_plugins_in_a_real_process(tmp_path: Path) -> None:
+    article = write(tmp_path / "a.md", "Lorem ipsum dolor. The the end.\n")
+    process = run_process("check", "--format", "json", str(article), extra_paths=(PLUGINS / "example",))
+    assert process.returncode == 1, process.stderr
+    rules = [f["rule"] for f in json.loads(process.stdout)["findings"]]
+    assert rules == ["example.no-lorem", "repetition.word"]
+    listed = run_process("rules", extra_paths=(PLUGINS / "example",))
+    assert "example.no-lorem" in listed.stdout
+
+
+def test_broken_plugin_warns_by_name_and_the_run_goes_on(tmp_path: Path) -> None:
+    article = write(tmp_path / "a.md", "The the end.\n")
+    process = run_process("check", str(article), extra_paths=(PLUGINS / "broken",))
+    assert process.returncode == 1
+    assert "copylint: warning: plugin 'broken' failed to load (ImportError" in process.stderr
+    assert "Traceback" not in process.stderr
+    assert "repetition.word" in process.stdout
+
+
+def test_fail_level_counts_only_findings_at_or_above_it(tmp_path: Path, example_plugin: Path) -> None:
+    article = str(write(tmp_path / "a.md", "Lorem ipsum, nothing else.\n"))  # one warning from the plugin
+    assert run_cli("check", article).exit_code == 1
+    assert run_cli("check", "--fail-level", "warning", article).exit_code == 1
+    assert run_cli("check", "--fail-level", "error", article).exit_code == 0
+    assert run_cli("check", "--fail-level", "info", article).exit_code == 1

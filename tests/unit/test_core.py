@@ -1,0 +1,78 @@
+"""Fixes, selection and the plugin manager."""
+
+from __future__ import annotations
+
+import pytest
+
+from copylint.errors import UsageError
+from copylint.finding import Applicability, Edit, Fix
+from copylint.fixer import apply_fixes
+from copylint.plugins import load_plugins
+from copylint.selection import RuleSelection, split_selectors
+from copylint.source import Span
+
+
+def test_fix_rejects_unsorted_or_overlapping_edits() -> None:
+    with pytest.raises(ValueError):
+        Fix((Edit(Span(5, 6), ""), Edit(Span(1, 2), "")), Applicability.SAFE)
+    with pytest.raises(ValueError):
+        Fix((Edit(Span(1, 4), ""), Edit(Span(3, 6), "")), Applicability.SAFE)
+    with pytest.raises(ValueError):
+        Fix((), Applicability.SAFE)
+
+
+def test_apply_fixes_skips_overlaps_and_touches_nothing_else() -> None:
+    text = "abc def ghi"
+    first = Fix((Edit(Span(0, 3), "ABC"),), Applicability.SAFE)
+    overlapping = Fix((Edit(Span(2, 5), "X"),), Applicability.SAFE)
+    last = Fix((Edit(Span(8, 11), ""),), Applicability.SAFE)
+    fixed, applied = apply_fixes(text, [last, overlapping, first])
+    assert (fixed, applied) == ("ABC def ", 2)
+
+
+def test_selection_longest_prefix_wins_and_ties_go_to_ignore() -> None:
+    selection = RuleSelection(select=("repetition",), ignore=("repetition.word",))
+    assert not selection.enabled("repetition.word")
+    assert selection.enabled("repetition.phrase")
+    selection = RuleSelection(select=("repetition.word",), ignore=("repetition",))
+    assert selection.enabled("repetition.word")
+    assert not selection.enabled("repetition.phrase")
+    assert not RuleSelection(select=("typo",)).enabled("repetition.word")
+    assert not RuleSelection(select=("repetition",), ignore=("repetition",)).enabled("repetition.word")
+    assert not RuleSelection(select=("rep",)).enabled("repetition.word")
+
+
+def test_selection_validation_suggests_a_known_rule() -> None:
+    with pytest.raises(UsageError, match="did you mean 'repetition.word'"):
+        RuleSelection(select=("repetition.wrd",)).validate(["repetition.word"])
+    RuleSelection(select=("repetition", "ALL")).validate(["repetition.word"])
+
+
+def test_split_selectors() -> None:
+    assert split_selectors(["a,b", " c ", ""]) == ("a", "b", "c")
+
+
+def test_builtins_register_through_hooks() -> None:
+    plugins = load_plugins(entry_points=False)
+    assert "repetition.word" in plugins.rules
+    assert {".md", ".html", ".htm", ".txt"} <= set(plugins.formats)
+    assert {"text", "json"} <= set(plugins.reporters)
+    assert plugins.errors == ()
+    assert plugins.format_for("notes.rst").name == "text"
+    assert plugins.format_for("A.MD").name == "markdown"
+
+
+def test_entry_point_plugin_is_loaded(example_plugin: object) -> None:
+    plugins = load_plugins()
+    assert "example.no-lorem" in plugins.rules
+    assert "example" in plugins.plugin_names
+
+
+def test_broken_plugin_is_reported_by_name_and_skipped(monkeypatch: pytest.MonkeyPatch, example_plugin: object) -> None:
+    from conftest import PLUGINS
+
+    monkeypatch.syspath_prepend(str(PLUGINS / "broken"))
+    plugins = load_plugins()
+    assert any("plugin 'broken' failed to load" in error for error in plugins.errors)
+    assert "example.no-lorem" in plugins.rules
+    assert "repetition.word" in plugins.rules

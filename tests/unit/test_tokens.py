@@ -1,0 +1,61 @@
+"""Words, sentences and URLs are found once and exclude each other sensibly."""
+
+from __future__ import annotations
+
+from copylint.formats.markdown import MarkdownFormat
+from copylint.formats.plaintext import PlainTextFormat
+from copylint.source import Document
+from copylint.tokens import Tokens
+
+
+def tokens(text: str, name: str = "a.txt") -> Tokens:
+    document = Document(name, text)
+    view = (MarkdownFormat() if name.endswith(".md") else PlainTextFormat()).build_view(document)
+    return Tokens(view)
+
+
+def test_words_keep_apostrophes_and_combining_marks() -> None:
+    found = [w.text for w in tokens("Baker’s don't nai\u0308ve socio-tragic 3.5").words]
+    assert found == ["Baker’s", "don't", "nai\u0308ve", "socio", "tragic", "3", "5"]
+
+
+def test_urls_emails_and_domains_are_recognised_and_hidden_from_words() -> None:
+    t = tokens("See https://example.com/a_b?x=1, mail ed@news.example.org or visit MyFlixer-to.click now. Not file.md.")
+    kinds = [(u.text, u.kind) for u in t.urls]
+    assert kinds == [
+        ("https://example.com/a_b?x=1", "url"),
+        ("ed@news.example.org", "email"),
+        ("MyFlixer-to.click", "domain"),
+    ]
+    words = [w.text for w in t.words]
+    assert "example" not in words and "MyFlixer" not in words and "ed" not in words
+    assert words[:2] == ["See", "mail"] and "file" in words
+
+
+def test_url_keeps_balanced_parentheses_and_drops_trailing_punctuation() -> None:
+    t = tokens("Read (https://en.wikipedia.org/wiki/Foo_(bar)). Then https://x.org/a.")
+    assert [u.text for u in t.urls] == ["https://en.wikipedia.org/wiki/Foo_(bar)", "https://x.org/a"]
+
+
+def test_sentences_split_on_end_punctuation_but_not_abbreviations() -> None:
+    t = tokens("Dr. Smith arrived at 3.5 p.m. on time. “Why?” she asked. E.g. this one. Last one")
+    text = t.view.text
+    assert [text[s.start : s.end] for s in t.sentences] == [
+        "Dr. Smith arrived at 3.5 p.m. on time.",
+        "“Why?” she asked.",
+        "E.g. this one.",
+        "Last one",
+    ]
+
+
+def test_sentences_never_cross_blocks() -> None:
+    t = tokens("# Heading without stop\n\nFirst sentence. Second\n", "a.md")
+    text = t.view.text
+    assert [text[s.start : s.end] for s in t.sentences] == ["Heading without stop", "First sentence.", "Second"]
+
+
+def test_words_in_span() -> None:
+    t = tokens("one two three four")
+    from copylint.source import Span
+
+    assert [w.text for w in t.words_in(Span(4, 13))] == ["two", "three"]
