@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, PLUGINS, run_cli, run_json, run_process
-
 from copylint import __version__
 
 
@@ -126,10 +125,30 @@ def test_quiet_prints_only_finding_lines(tree: Path) -> None:
 def test_json_contract(tree: Path) -> None:
     _, payload = run_json(str(tree / "bad.md"), str(tree / "sub"))
     assert payload["version"] == 1
-    keys = {"path", "line", "column", "end_line", "end_column", "rule", "category", "severity", "message", "suggestions"}
+    keys = {
+        "path",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "rule",
+        "category",
+        "severity",
+        "message",
+        "suggestions",
+    }
     for finding in payload["findings"]:
         assert keys <= set(finding)
-        assert finding["category"] in {"typo", "real-word", "repetition", "punctuation", "invisible", "spam", "grammar", "style"}
+        assert finding["category"] in {
+            "typo",
+            "real-word",
+            "repetition",
+            "punctuation",
+            "invisible",
+            "spam",
+            "grammar",
+            "style",
+        }
         assert finding["severity"] in {"error", "warning", "info"}
     order = [(f["path"], f["line"], f["column"]) for f in payload["findings"]]
     assert order == sorted(order)
@@ -157,7 +176,9 @@ def test_rules_and_explain() -> None:
     assert result.exit_code == 0
     assert "repetition.word" in result.stdout and "repetition" in result.stdout and "yes" in result.stdout
     rows = json.loads(run_cli("rules", "--format", "json").stdout)
-    assert {"id": "repetition.word", "category": "repetition", "severity": "error", "fixable": True} .items() <= rows[0].items()
+    assert {"id": "repetition.word", "category": "repetition", "severity": "error", "fixable": True}.items() <= rows[
+        0
+    ].items()
     explained = run_cli("explain", "repetition.word")
     assert explained.exit_code == 0 and "Fix safety" in explained.stdout
     unknown = run_cli("explain", "repetition.wrd")
@@ -194,3 +215,18 @@ def test_fail_level_counts_only_findings_at_or_above_it(tmp_path: Path, example_
     assert run_cli("check", "--fail-level", "warning", article).exit_code == 1
     assert run_cli("check", "--fail-level", "error", article).exit_code == 0
     assert run_cli("check", "--fail-level", "info", article).exit_code == 1
+
+
+def test_columns_are_exact_after_bom_crlf_tabs_emoji_and_combining_marks(tmp_path: Path) -> None:
+    text = "# Ti\u0301tle 👍\r\n\r\nNai\u0308ve\t👍👍 “quote” *and* the the end.\r\n"
+    article = write(tmp_path / "a.md", b"\xef\xbb\xbf" + text.encode("utf-8"))
+    _, payload = run_json(str(article))
+    [finding] = payload["findings"]
+    line = text.split("\r\n")[2]
+    column = line.index("the the") + 1
+    assert (finding["line"], finding["column"], finding["end_line"], finding["end_column"]) == (
+        3,
+        column,
+        3,
+        column + 7,
+    )

@@ -6,7 +6,8 @@ import difflib
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from typing import NoReturn
 
 import click
 
@@ -54,19 +55,41 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
-@click.option("--format", "output_format", default="text", show_default=True, metavar="NAME",
-              help="Output format: text or json (plugins may add more).")
-@click.option("--select", multiple=True, metavar="IDS",
-              help="Only run these rules: ids or family prefixes, comma-separated (default: ALL).")
-@click.option("--ignore", multiple=True, metavar="IDS",
-              help="Skip these rules: ids or family prefixes, comma-separated. The longest matching prefix wins.")
-@click.option("--include", multiple=True, metavar="GLOB",
-              help=f"File globs to lint inside folders (replaces the default: {' '.join(DEFAULT_INCLUDE)}).")
+@click.option(
+    "--format",
+    "output_format",
+    default="text",
+    show_default=True,
+    metavar="NAME",
+    help="Output format: text or json (plugins may add more).",
+)
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="IDS",
+    help="Only run these rules: ids or family prefixes, comma-separated (default: ALL).",
+)
+@click.option(
+    "--ignore",
+    multiple=True,
+    metavar="IDS",
+    help="Skip these rules: ids or family prefixes, comma-separated. The longest matching prefix wins.",
+)
+@click.option(
+    "--include",
+    multiple=True,
+    metavar="GLOB",
+    help=f"File globs to lint inside folders (replaces the default: {' '.join(DEFAULT_INCLUDE)}).",
+)
 @click.option("--exclude", multiple=True, metavar="GLOB", help="File or folder globs to skip.")
-@click.option("--force-exclude", is_flag=True,
-              help="Apply --include/--exclude to files named on the command line too.")
-@click.option("--fail-level", type=click.Choice([s.value for s in Severity]), default="warning", show_default=True,
-              help="Exit 1 when a finding is at or above this severity.")
+@click.option("--force-exclude", is_flag=True, help="Apply --include/--exclude to files named on the command line too.")
+@click.option(
+    "--fail-level",
+    type=click.Choice([s.value for s in Severity]),
+    default="warning",
+    show_default=True,
+    help="Exit 1 when a finding is at or above this severity.",
+)
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings (unreadable files still exit 2).")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only: no source excerpts, no summary.")
 @click.option("--no-color", is_flag=True, help="Never colour the output (also: NO_COLOR=1).")
@@ -91,8 +114,10 @@ def check(
     plugins = _plugins()
     reporter_class = plugins.reporters.get(output_format)
     if reporter_class is None:
-        _fail(f"unknown --format '{output_format}'{_did_you_mean(output_format, plugins.reporters)}; "
-              f"choose from {', '.join(sorted(plugins.reporters))}")
+        _fail(
+            f"unknown --format '{output_format}'{_did_you_mean(output_format, plugins.reporters)}; "
+            f"choose from {', '.join(sorted(plugins.reporters))}"
+        )
     selection = RuleSelection(split_selectors(select) or ("ALL",), split_selectors(ignore))
     try:
         selection.validate(list(plugins.rules))
@@ -119,24 +144,26 @@ def check(
 def list_rules(output_format: str) -> None:
     """List every rule: id, category, default severity, fixability and summary."""
     plugins = _plugins()
-    rows = [
-        {
-            "id": rule.id,
-            "category": rule.category.value,
-            "severity": rule.default_severity.value,
-            "fixable": rule.fixable,
-            "summary": rule.summary(),
-        }
-        for rule in plugins.rules.values()
-    ]
+    rules = list(plugins.rules.values())
     if output_format == "json":
+        rows = [
+            {
+                "id": rule.id,
+                "category": rule.category.value,
+                "severity": rule.default_severity.value,
+                "fixable": rule.fixable,
+                "summary": rule.summary(),
+            }
+            for rule in rules
+        ]
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
-    width = max((len(row["id"]) for row in rows), default=4)
+    width = max((len(rule.id) for rule in rules), default=4)
     click.echo(f"{'ID':<{width}}  {'CATEGORY':<11}  {'SEVERITY':<8}  {'FIX':<3}  SUMMARY")
-    for row in rows:
-        fix = "yes" if row["fixable"] else "-"
-        click.echo(f"{row['id']:<{width}}  {row['category']:<11}  {row['severity']:<8}  {fix:<3}  {row['summary']}")
+    for rule in rules:
+        fix = "yes" if rule.fixable else "-"
+        severity = rule.default_severity.value
+        click.echo(f"{rule.id:<{width}}  {rule.category.value:<11}  {severity:<8}  {fix:<3}  {rule.summary()}")
 
 
 @cli.command()
@@ -152,12 +179,12 @@ def explain(rule_id: str) -> None:
     click.echo(rule.documentation())
 
 
-def _did_you_mean(word: str, choices: Sequence[str] | dict[str, object]) -> str:
+def _did_you_mean(word: str, choices: Iterable[str]) -> str:
     close = difflib.get_close_matches(word, list(choices), n=1)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
-def _fail(message: str) -> None:
+def _fail(message: str) -> NoReturn:
     click.echo(f"copylint: error: {message}", err=True)
     sys.exit(EXIT_ERROR)
 

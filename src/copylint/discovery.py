@@ -65,9 +65,7 @@ def discover(paths: Sequence[str], file_filter: FileFilter) -> Iterator[Discover
             if key in seen:
                 continue
             seen.add(key)
-            if file_filter.force_exclude and (
-                file_filter.excluded(given) or not file_filter.included(given)
-            ):
+            if file_filter.force_exclude and (file_filter.excluded(given) or not file_filter.included(given)):
                 continue
             yield Discovered(given)
         else:

@@ -59,7 +59,7 @@ class Fix:
     def __post_init__(self) -> None:
         if not self.edits:
             raise ValueError("a fix needs at least one edit")
-        for before, after in zip(self.edits, self.edits[1:]):
+        for before, after in zip(self.edits, self.edits[1:], strict=False):
             if after.span.start < before.span.end or (
                 after.span.start == before.span.start and after.span == before.span
             ):

@@ -196,9 +196,7 @@ class ViewBuilder:
             front_matter=self.front_matter,
         )
 
-    def _append(
-        self, text: str, source_start: int, source_end: int, scope: Scope, verbatim: bool
-    ) -> None:
+    def _append(self, text: str, source_start: int, source_end: int, scope: Scope, verbatim: bool) -> None:
         if self._pending_break:
             self._pending_break = False
             self._segments.append(
@@ -225,9 +223,7 @@ class ViewBuilder:
                 True,
             )
         else:
-            self._segments.append(
-                Segment(start, start + len(text), source_start, source_end, scope, verbatim)
-            )
+            self._segments.append(Segment(start, start + len(text), source_start, source_end, scope, verbatim))
         self._parts.append(text)
         self._length += len(text)
         self._last_source = max(self._last_source, source_end)

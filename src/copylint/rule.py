@@ -74,7 +74,12 @@ class RuleContext:
         """
         fix = self._fix(edits, applicability, fix_title) if edits else None
         source_span = self.view.to_source(span)
-        if not suggestions and fix is not None and source_span.start <= fix.span.start and fix.span.end <= source_span.end:
+        if (
+            not suggestions
+            and fix is not None
+            and source_span.start <= fix.span.start
+            and fix.span.end <= source_span.end
+        ):
             suggestions = (fix.apply_within(self.document.text, source_span),)
         return Finding(
             rule=self.rule.id,

@@ -29,9 +29,7 @@ class RunResult:
         return tuple(result for result in self.files if result.document is not None)
 
     def findings_at_or_above(self, level: Severity) -> int:
-        return sum(
-            1 for result in self.files for finding in result.findings if finding.severity.rank >= level.rank
-        )
+        return sum(1 for result in self.files for finding in result.findings if finding.severity.rank >= level.rank)
 
     def summary(self) -> dict[str, object]:
         severities = Counter(f.severity.value for r in self.files for f in r.findings)
@@ -39,7 +37,9 @@ class RunResult:
         return {
             "findings": sum(severities.values()),
             "by_severity": {severity.value: severities.get(severity.value, 0) for severity in reversed(Severity)},
-            "by_category": {category.value: categories[category.value] for category in Category if categories[category.value]},
+            "by_category": {
+                category.value: categories[category.value] for category in Category if categories[category.value]
+            },
             "files_checked": len(self.checked),
             "files_with_findings": sum(1 for result in self.files if result.findings),
             "files_with_errors": [{"path": result.path, "message": result.error} for result in self.errors],

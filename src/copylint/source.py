@@ -91,7 +91,6 @@ def decode(path: str, data: bytes) -> Document:
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise InputError(
-            f"{path}: not valid UTF-8 (byte 0x{data[exc.start]:02x} at line {line}); "
-            "convert it to UTF-8 first"
+            f"{path}: not valid UTF-8 (byte 0x{data[exc.start]:02x} at line {line}); convert it to UTF-8 first"
         ) from None
     return Document(path=path, text=text, bom=bom)

@@ -53,9 +53,10 @@ Autolink <https://auto.example.com> ends.
 def verbatim_segments_match(view: ProseView, document: Document) -> None:
     for segment in view.segments:
         if segment.verbatim:
-            assert document.text[segment.source_start : segment.source_end] == view.text[
-                segment.prose_start : segment.prose_end
-            ], segment
+            assert (
+                document.text[segment.source_start : segment.source_end]
+                == view.text[segment.prose_start : segment.prose_end]
+            ), segment
     # segments tile the prose text exactly, in order
     position = 0
     for segment in view.segments:
@@ -76,13 +77,39 @@ def test_markdown_keeps_prose_and_skips_markup(newline: str) -> None:
     view = MarkdownFormat().build_view(document)
     verbatim_segments_match(view, document)
     text = view.text
-    for kept in ("The Big Story", "Intro with a link to docs and", "escaped * star", "an & entity",
-                 "inline html.", "Quoted text\ncontinues here.", "first item", "nested item with alt words",
-                 "deeper item", "Column one", "other cell", "Autolink", "a shortcode", "a tag"):
+    for kept in (
+        "The Big Story",
+        "Intro with a link to docs and",
+        "escaped * star",
+        "an & entity",
+        "inline html.",
+        "Quoted text\ncontinues here.",
+        "first item",
+        "nested item with alt words",
+        "deeper item",
+        "Column one",
+        "other cell",
+        "Autolink",
+        "a shortcode",
+        "a tag",
+    ):
         assert kept in text, kept
-    for skipped in ("title that is not prose", "https://example.com", "Docs title", "inline code",
-                    "never prose", "indented code", "a comment", "span", "figure", "include", "page.date",
-                    "ref]", "auto.example.com", "##"):
+    for skipped in (
+        "title that is not prose",
+        "https://example.com",
+        "Docs title",
+        "inline code",
+        "never prose",
+        "indented code",
+        "a comment",
+        "span",
+        "figure",
+        "include",
+        "page.date",
+        "ref]",
+        "auto.example.com",
+        "##",
+    ):
         assert skipped not in text, skipped
     assert PLACEHOLDER in text  # inline code and autolinks leave a placeholder
     for word in ("Intro", "docs", "continues", "deeper", "other", "ends"):
@@ -107,7 +134,9 @@ def test_markdown_links_and_images_are_recorded_with_source_spans() -> None:
     view = MarkdownFormat().build_view(document)
     by_url = {link.url: link for link in view.links}
     link = by_url["https://example.com/docs"]
-    assert document.text[link.source.start : link.source.end] == '[link to *docs*](https://example.com/docs "Docs title")'
+    assert (
+        document.text[link.source.start : link.source.end] == '[link to *docs*](https://example.com/docs "Docs title")'
+    )
     assert link.text is not None and view.text[link.text.start : link.text.end] == "link to docs"
     assert link.title == "Docs title"
     image = by_url["img.png"]
@@ -136,11 +165,11 @@ def test_blocks_never_run_into_each_other() -> None:
 def test_html_keeps_text_and_attributes_and_skips_code() -> None:
     source = (
         "<html><head><title>Page title</title><style>p{}</style><script>var x = 'no';</script></head>\n"
-        "<body><h1>Heading &amp; more</h1>\n<p>Some <b>bold</b> text with an <img src=i.png alt=\"alt text\"> "
-        "and <a href=\"https://example.com\" rel=\"nofollow sponsored\" title=\"link title\">a link</a>.</p>\n"
+        '<body><h1>Heading &amp; more</h1>\n<p>Some <b>bold</b> text with an <img src=i.png alt="alt text"> '
+        'and <a href="https://example.com" rel="nofollow sponsored" title="link title">a link</a>.</p>\n'
         "<pre>pre text</pre><code>code text</code><!-- comment -->\n"
-        "<div style=\"display: none\"><a href=\"https://hidden.example\">hidden</a></div>\n"
-        "<p hidden><a href=\"https://also.hidden\">x</a></p></body></html>\n"
+        '<div style="display: none"><a href="https://hidden.example">hidden</a></div>\n'
+        '<p hidden><a href="https://also.hidden">x</a></p></body></html>\n'
     )
     document = Document("a.html", source)
     view = HtmlFormat().build_view(document)

@@ -22,10 +22,46 @@ _VOID = frozenset(
 )
 _BLOCKS = frozenset(
     {
-        "address", "article", "aside", "blockquote", "body", "caption", "dd", "div", "dl", "dt",
-        "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "head",
-        "header", "hr", "html", "li", "main", "nav", "ol", "option", "p", "section", "table",
-        "tbody", "td", "tfoot", "th", "thead", "title", "tr", "ul",
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "caption",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "head",
+        "header",
+        "hr",
+        "html",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "option",
+        "p",
+        "section",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "title",
+        "tr",
+        "ul",
     }
 )
 _SCOPES = {
@@ -48,8 +84,8 @@ _PROSE_ATTRIBUTES = {"alt": Scope.ALT_TEXT, "title": Scope.TITLE}
 class HtmlFormat:
     """Reads ``.html`` and ``.htm`` files; template tags are masked."""
 
-    name = "html"
-    suffixes = (".html", ".htm", ".xhtml")
+    name: str = "html"
+    suffixes: tuple[str, ...] = (".html", ".htm", ".xhtml")
 
     def build_view(self, document: Document) -> ProseView:
         masks = template_tag_spans(document.text)
@@ -79,9 +115,7 @@ class _OpenLink:
 class HtmlExtractor(HTMLParser):
     """Feeds ``masked[start:end]`` (which must begin at a line start) and emits its prose."""
 
-    def __init__(
-        self, document: Document, builder: ViewBuilder, masked: str, start: int, end: int
-    ) -> None:
+    def __init__(self, document: Document, builder: ViewBuilder, masked: str, start: int, end: int) -> None:
         super().__init__(convert_charrefs=False)
         self._document = document
         self._builder = builder
@@ -199,8 +233,9 @@ class HtmlExtractor(HTMLParser):
                 continue
             self._builder.break_block()
             text = self._masked[start:end]
-            if "&" in text:
-                self._builder.add_synthetic(html.unescape(text), start, end, _PROSE_ATTRIBUTES[name])
+            decoded = html.unescape(text) if "&" in text else text
+            if decoded != text:
+                self._builder.add_synthetic(decoded, start, end, _PROSE_ATTRIBUTES[name])
             else:
                 self._builder.add(start, end, _PROSE_ATTRIBUTES[name])
             self._builder.break_block()

@@ -25,9 +25,7 @@ from copylint.prose import PLACEHOLDER, Link, ProseView, Scope, ViewBuilder
 from copylint.source import Document, Span
 
 _ENTITY = re.compile(r"&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});")
-_DELIMITERS = frozenset(
-    {"em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close"}
-)
+_DELIMITERS = frozenset({"em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close"})
 _CONTAINER_SCOPES = {
     "blockquote_open": Scope.BLOCKQUOTE,
     "list_item_open": Scope.LIST_ITEM,
@@ -42,8 +40,8 @@ _BLOCK_SCOPES = {
 class MarkdownFormat:
     """CommonMark plus tables and strikethrough; front matter and template tags are masked."""
 
-    name = "markdown"
-    suffixes = (".md", ".markdown", ".mdown", ".mkd")
+    name: str = "markdown"
+    suffixes: tuple[str, ...] = (".md", ".markdown", ".mdown", ".mkd")
 
     def __init__(self) -> None:
         self._parser = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
@@ -101,9 +99,7 @@ class _Walker:
                 scope = block_scope or (containers[-1] if containers else Scope.PARAGRAPH)
                 in_cell = block_scope is Scope.TABLE_CELL
                 line_maps, row_cursor = self._map_lines(token, row_cursor if in_cell else None)
-                _InlineAligner(token.content, line_maps, self._masked, self._builder).align(
-                    token.children or [], scope
-                )
+                _InlineAligner(token.content, line_maps, self._masked, self._builder).align(token.children or [], scope)
                 self._builder.break_block()
             elif kind == "html_block" and token.map:
                 start = self._line_start(token.map[0])
@@ -149,9 +145,7 @@ class _Walker:
 class _InlineAligner:
     """Aligns an inline token's children with its content and emits prose for them."""
 
-    def __init__(
-        self, content: str, line_maps: list[_LineMap], masked: str, builder: ViewBuilder
-    ) -> None:
+    def __init__(self, content: str, line_maps: list[_LineMap], masked: str, builder: ViewBuilder) -> None:
         self._content = content
         self._maps = line_maps
         self._map_starts = [m.content_start for m in line_maps]

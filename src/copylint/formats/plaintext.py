@@ -13,8 +13,8 @@ _BLANK_LINES = re.compile(r"\r?\n[ \t\r\f\v]*\n\s*")
 class PlainTextFormat:
     """Reads ``.txt`` files (and anything without a known suffix)."""
 
-    name = "text"
-    suffixes = (".txt", ".text")
+    name: str = "text"
+    suffixes: tuple[str, ...] = (".txt", ".text")
 
     def build_view(self, document: Document) -> ProseView:
         builder = ViewBuilder(document)

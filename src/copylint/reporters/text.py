@@ -45,7 +45,11 @@ class TextReporter(Reporter):
             shown = ", ".join(_quote(suggestion) for suggestion in finding.suggestions[:5])
             label = "suggestion"
             if finding.fix is not None:
-                label = "fix" if finding.fix.applicability is Applicability.SAFE else f"fix ({finding.fix.applicability.value})"
+                label = (
+                    "fix"
+                    if finding.fix.applicability is Applicability.SAFE
+                    else f"fix ({finding.fix.applicability.value})"
+                )
             self.stream.write(f"    = {label}: {self._style(shown, fg='green')}\n")
 
     def _excerpt(self, document: Document, finding: Finding, line: int, column: int) -> None:
@@ -64,19 +68,24 @@ class TextReporter(Reporter):
         self.stream.write(f"{' ' * (len(gutter) - 2)}| {pad}{carets}\n")
 
     def _summary(self, run: RunResult) -> None:
-        total = sum(len(result.findings) for result in run.files)
-        checked = len(run.checked)
-        errors = len(run.errors)
-        if total:
-            counts = run.summary()["by_severity"]
-            assert isinstance(counts, dict)
-            parts = ", ".join(f"{count} {name}{'s' if count != 1 else ''}" for name, count in counts.items() if count)
-            text = f"Found {total} finding{'s' if total != 1 else ''} ({parts}) in {checked} file{'s' if checked != 1 else ''}."
+        findings = [finding for result in run.files for finding in result.findings]
+        checked = _plural(len(run.checked), "file")
+        if findings:
+            by_severity = ", ".join(
+                _plural(count, severity.value)
+                for severity in reversed(Severity)
+                if (count := sum(1 for finding in findings if finding.severity is severity))
+            )
+            text = f"Found {_plural(len(findings), 'finding')} ({by_severity}) in {checked}."
         else:
-            text = f"No findings in {checked} file{'s' if checked != 1 else ''}."
-        if errors:
-            text += f" {errors} file{'s' if errors != 1 else ''} could not be checked."
+            text = f"No findings in {checked}."
+        if run.errors:
+            text += f" {_plural(len(run.errors), 'file')} could not be checked."
         self.stream.write(self._style(text, bold=True) + "\n")
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def _quote(suggestion: str) -> str:
