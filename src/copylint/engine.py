@@ -26,7 +26,14 @@ class LintSettings:
 
 def lint_document(document: Document, document_format: DocumentFormat, settings: LintSettings) -> FileResult:
     """All findings for ``document``, sorted by position. A crashing rule is reported, not raised."""
-    view = document_format.build_view(document)
+    try:
+        view = document_format.build_view(document)
+    except Exception as exc:  # noqa: BLE001 - a parser bug must cost one file, not the run
+        return FileResult(
+            path=document.path,
+            document=document,
+            error=f"{document.path}: could not be read as {document_format.name} ({type(exc).__name__}: {exc})",
+        )
     tokens = Tokens(view)
     findings: list[Finding] = []
     errors: list[str] = []

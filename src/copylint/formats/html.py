@@ -132,6 +132,16 @@ class HtmlExtractor(HTMLParser):
         while self._links:
             self._finish_link(self._end)
 
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        """Treat a malformed ``<![...`` section as a bogus comment instead of raising."""
+        position = self.getpos()
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            self.lineno, self.offset = position  # the base class moved them before raising
+            end = self.rawdata.find(">", i + 3)
+            return i + 3 if end < 0 else end + 1
+
     # ---- positions
     def _offset(self) -> int:
         line, column = self.getpos()

@@ -113,33 +113,58 @@ class _Walker:
         return len(self._masked)
 
     def _map_lines(self, token: Token, row_cursor: int | None) -> tuple[list[_LineMap], int]:
-        """Find each line of ``token.content`` in its source line."""
+        """Find each line of ``token.content`` in its source line.
+
+        Content line ``i`` normally sits on source line ``map[0] + i``; when the parser trimmed
+        leading lines (a line of only no-break spaces, a setext underline), the spare lines are
+        searched, so the work stays linear in the block's size.
+        """
         assert token.map is not None
+        lines = token.content.split("\n")
+        first, stop = token.map
+        slack = max(stop - first - len(lines), 0)
         maps: list[_LineMap] = []
         content_start = 0
         cursor = row_cursor or 0
-        for index, line in enumerate(token.content.split("\n")):
-            line_start = self._line_start(token.map[0] + index)
-            line_end = self._masked.find("\n", line_start)
-            if line_end == -1:
-                line_end = len(self._masked)
-            source_line = self._masked[line_start:line_end]
-            if row_cursor is not None:
-                found = source_line.find(line, max(cursor - line_start, 0))
+        source_index = first
+        for line in lines:
+            found, line_start = -1, self._line_start(source_index)
+            for candidate in range(source_index, source_index + slack + 1):
+                line_start = self._line_start(candidate)
+                found = self._find_in_line(line, line_start, cursor if row_cursor is not None else None)
                 if found >= 0:
-                    cursor = line_start + found + len(line)
-            elif source_line.endswith(line):
-                found = len(source_line) - len(line)
-            elif source_line.rstrip().endswith(line):
-                found = len(source_line.rstrip()) - len(line)
-            else:
-                found = source_line.find(line)
+                    slack -= candidate - source_index
+                    source_index = candidate
+                    break
+            lead = 0
             if found < 0:
-                # Markup the parser rewrote (a tab expanded to spaces): map to the line start.
-                found = 0
-            maps.append(_LineMap(content_start, line_start + found, len(line)))
+                # The parser expanded a tab into spaces: align what follows the indentation.
+                line_start = self._line_start(source_index)
+                stripped = line.lstrip(" ")
+                found = self._find_in_line(stripped, line_start, None)
+                lead = len(line) - len(stripped) if found >= 0 else 0
+                found = max(found, 0)
+            elif row_cursor is not None:
+                cursor = line_start + found + len(line)
+            maps.append(_LineMap(content_start + lead, line_start + found, len(line) - lead))
             content_start += len(line) + 1
+            source_index += 1
         return maps, cursor
+
+    def _find_in_line(self, line: str, line_start: int, row_cursor: int | None) -> int:
+        """Where ``line`` starts within the source line at ``line_start``, or -1."""
+        line_end = self._masked.find("\n", line_start)
+        if line_end == -1:
+            line_end = len(self._masked)
+        source_line = self._masked[line_start:line_end]
+        if row_cursor is not None:
+            return source_line.find(line, max(row_cursor - line_start, 0))
+        if source_line.endswith(line):
+            return len(source_line) - len(line)
+        stripped = source_line.rstrip()
+        if stripped.endswith(line):
+            return len(stripped) - len(line)
+        return source_line.find(line)
 
 
 class _InlineAligner:
@@ -157,7 +182,7 @@ class _InlineAligner:
     def _source(self, offset: int) -> int:
         index = max(bisect.bisect_right(self._map_starts, offset) - 1, 0)
         line = self._maps[index]
-        return line.source_start + min(offset - line.content_start, line.length + 1)
+        return min(line.source_start + min(offset - line.content_start, line.length + 1), len(self._masked))
 
     def _emit_verbatim(self, start: int, end: int, scope: Scope) -> None:
         while start < end:
@@ -165,7 +190,7 @@ class _InlineAligner:
             line = self._maps[index]
             stop = min(end, line.content_start + line.length + 1)
             source_start = self._source(start)
-            source_end = source_start + (stop - start)
+            source_end = min(source_start + (stop - start), len(self._masked))
             if self._masked[source_start:source_end] == self._content[start:stop]:
                 self._builder.add(source_start, source_end, scope)
             else:
