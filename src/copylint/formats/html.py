@@ -132,7 +132,7 @@ class HtmlExtractor(HTMLParser):
         while self._links:
             self._finish_link(self._end)
 
-    def parse_marked_section(self, i: int, report: int = 1) -> int:
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
         """Treat a malformed ``<![...`` section as a bogus comment instead of raising."""
         position = self.getpos()
         try:
