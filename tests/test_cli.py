@@ -23,7 +23,7 @@ def write(path: Path, text: str | bytes) -> Path:
 @pytest.fixture
 def tree(tmp_path: Path) -> Path:
     write(tmp_path / "good.md", "# Fine\n\nNothing wrong here.\n")
-    write(tmp_path / "bad.md", "# Title\n\nThis is is wrong, and the the too.\n")
+    write(tmp_path / "bad.md", "# Title\n\nWhat it is is wrong, and the the too.\n")
     write(tmp_path / "sub" / "page.html", "<p>An an html page.</p>")
     write(tmp_path / "sub" / "notes.txt", "plain plain text\n")
     write(tmp_path / "sub" / "ignored.rst", "rst rst is not included by default\n")
@@ -40,8 +40,8 @@ def test_exit_0_when_clean_and_1_with_findings(tree: Path) -> None:
     assert run_cli("check", str(tree / "good.md")).exit_code == 0
     result = run_cli("check", "--no-color", str(tree / "bad.md"))
     assert result.exit_code == 1
-    assert "bad.md:3:6: error repetition.word Doubled word" not in result.stdout  # "is is" is legitimate
-    assert "bad.md:3:23: error repetition.word Doubled word: “the the”." in result.stdout
+    assert "bad.md:3:9: error" not in result.stdout  # "what it is is" is grammatical
+    assert "bad.md:3:26: error repetition.word Doubled word: “the the”." in result.stdout
     assert "    = fix (unsafe): “the”" in result.stdout
     assert "Found 1 finding (1 error) in 1 file." in result.stdout
 

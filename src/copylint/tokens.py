@@ -122,6 +122,18 @@ class Tokens:
             _append_trimmed(spans, text, start, block.end)
         return tuple(spans)
 
+    def starts_sentence(self, word: Word) -> bool:
+        """Whether ``word`` is the first word of its sentence (quotes and brackets may precede it)."""
+        index = bisect.bisect_right(self._sentence_starts, word.start) - 1
+        if index < 0:
+            return True
+        sentence = self.sentences[index]
+        return not any(char.isalnum() for char in self.view.text[sentence.start : word.start])
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [sentence.start for sentence in self.sentences]
+
     def words_in(self, span: Span) -> tuple[Word, ...]:
         """The words that lie inside ``span``."""
         starts = self._word_starts

@@ -12,12 +12,21 @@ from copylint.rule import PlannedEdit, Rule, RuleContext
 from copylint.source import Span
 from copylint.tokens import Word
 
-# Doubles that are grammatical ("she had had enough", "he said that that was fine") or idiomatic.
+# Doubles that are grammatical ("she had had enough") or idiomatic ("bye bye", "ha ha").
 LEGITIMATE_DOUBLES = frozenset(
-    """had that is do bye blah ha haha no so tut chop knock there now well cha tom yo dum hubba mahi
-    pom tsk boo choo sing gee aye wah ta hush night yum yada yadda la da ho ooh oh uh bang tick
-    ding dong din ping bla hip tra fa mew you her""".split()
+    """had can bye blah ha haha no so tut chop knock there now well cha tom yo dum hubba mahi pom tsk
+    boo choo sing gee aye wah ta hush night yum yada yadda la da ho ooh oh uh bang tick ding dong din
+    ping bla hip tra fa mew you her""".split()
 )
+# "that that" is grammatical when the second is a pronoun ("he said that that was fine"), not when
+# a noun phrase follows ("confident that that this will work").
+_NOT_AFTER_THAT_THAT = frozenset(
+    "the a an this these those their his its our my your we i you they he she it there".split()
+)
+# "is is" is grammatical after "it", "what" or "whatever" ("what it is is a mess").
+_BEFORE_IS_IS = frozenset({"it", "what", "whatever"})
+# Names that are also words: "Will will wait", "May may come".
+_NAME_HOMOGRAPHS = frozenset("will may mark bill rob pat sue grant hope joy rose june art frank jack bob".split())
 _OPENING_QUOTES = "\"'“‘«"
 
 
@@ -30,8 +39,10 @@ class DoubledWord(Rule):
 
     Why: a doubled word is one of the commonest slips in edited copy, and the eye skips it.
 
-    Stays quiet on grammatical doubles ("she had had enough", "that that"), reduplicated
-    interjections ("bye bye", "ha ha"), numbers, and doubled capitalised names ("Walla Walla").
+    Stays quiet on grammatical doubles ("she had had enough", "he said that that was fine", "what
+    it is is"), reduplicated interjections ("bye bye", "ha ha"), emphatic doubles in quotes ("done
+    done") or in threes, numbers, and doubled capitalised names ("Walla Walla") except at the start
+    of a sentence ("The The").
 
     Example: "a a fantasy" becomes "a fantasy".
 
@@ -51,7 +62,7 @@ class DoubledWord(Rule):
             first, second = words[index], words[index + 1]
             if not _adjacent_copies(text, first, second):
                 continue
-            if _is_legitimate(first.text, second.text) or _is_deliberate(text, words, index):
+            if _is_legitimate(ctx, words, index) or _is_deliberate(text, words, index):
                 continue
             span = Span(first.start, second.end)
             delete = PlannedEdit(Span(first.end, second.end), "")
@@ -80,9 +91,19 @@ def _is_deliberate(text: str, words: Sequence[Word], index: int) -> bool:
     return index + 2 < len(words) and _adjacent_copies(text, words[index + 1], words[index + 2])
 
 
-def _is_legitimate(first: str, second: str) -> bool:
+def _is_legitimate(ctx: RuleContext, words: Sequence[Word], index: int) -> bool:
+    first, second = words[index].text, words[index + 1].text
+    folded = first.casefold()
     if not any(char.isalpha() for char in first):
         return True
-    if second[:1].isupper():
+    if first[:1].isupper() and second[:1].isupper():
+        # "Walla Walla", "Bora Bora": a doubled name, unless the sentence starts with it ("The The").
+        return not ctx.tokens.starts_sentence(words[index])
+    if first[:1].isupper() and folded in _NAME_HOMOGRAPHS:
         return True
-    return first.casefold() in LEGITIMATE_DOUBLES
+    if folded == "that":
+        following = words[index + 2].text.casefold() if index + 2 < len(words) else ""
+        return following not in _NOT_AFTER_THAT_THAT
+    if folded == "is":
+        return index > 0 and words[index - 1].text.casefold() in _BEFORE_IS_IS
+    return folded in LEGITIMATE_DOUBLES
