@@ -8,20 +8,23 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from copylint.finding import FileResult, Finding, Severity
 from copylint.formats import DocumentFormat
 from copylint.rule import Rule, RuleContext
 from copylint.source import Document
+from copylint.spelling.vocabulary import Vocabulary
 from copylint.tokens import Tokens
 
 
 @dataclass(frozen=True)
 class LintSettings:
-    """The rules to run (already selected) and any per-rule severity overrides."""
+    """The rules to run (already selected), per-rule severity overrides, and shared word lists."""
 
     rules: Sequence[type[Rule]]
     severities: Mapping[str, Severity] = field(default_factory=dict)
+    vocabulary: Vocabulary = field(default_factory=Vocabulary)
 
 
 def lint_document(document: Document, document_format: DocumentFormat, settings: LintSettings) -> FileResult:
@@ -35,11 +38,12 @@ def lint_document(document: Document, document_format: DocumentFormat, settings:
             error=f"{document.path}: could not be read as {document_format.name} ({type(exc).__name__}: {exc})",
         )
     tokens = Tokens(view)
+    memo: dict[str, Any] = {}
     findings: list[Finding] = []
     errors: list[str] = []
     for rule in settings.rules:
         severity = settings.severities.get(rule.id, rule.default_severity)
-        context = RuleContext(rule, document, view, tokens, severity)
+        context = RuleContext(rule, document, view, tokens, severity, settings, memo)
         try:
             findings.extend(rule().check(context))
         except Exception as exc:  # noqa: BLE001 - a broken rule must not lose the other findings

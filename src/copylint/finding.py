@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from copylint.source import Document, Span
@@ -94,6 +94,9 @@ class Finding:
     message: str
     suggestions: tuple[str, ...] = ()
     fix: Fix | None = None
+
+    def with_severity(self, severity: Severity) -> Finding:
+        return replace(self, severity=severity)
 
     def sort_key(self) -> tuple[int, int, str, str]:
         return (self.span.start, self.span.end, self.rule, self.message)

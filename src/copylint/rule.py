@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import inspect
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
 from copylint.finding import Applicability, Category, Edit, Finding, Fix, Severity
 from copylint.prose import ProseView
 from copylint.source import Document, Span
 from copylint.tokens import Tokens
+
+if TYPE_CHECKING:
+    from copylint.engine import LintSettings
+
+T = TypeVar("T")
 
 
 class Rule:
@@ -49,13 +54,28 @@ class RuleContext:
     """What a rule sees of one document, and how it reports: prose offsets in, source spans out."""
 
     def __init__(
-        self, rule: type[Rule], document: Document, view: ProseView, tokens: Tokens, severity: Severity
+        self,
+        rule: type[Rule],
+        document: Document,
+        view: ProseView,
+        tokens: Tokens,
+        severity: Severity,
+        settings: LintSettings | None = None,
+        memo: dict[str, Any] | None = None,
     ) -> None:
         self.rule = rule
         self.document = document
         self.view = view
         self.tokens = tokens
         self.severity = severity
+        self.settings = settings
+        self._memo = memo if memo is not None else {}
+
+    def shared(self, key: str, compute: Callable[[], T]) -> T:
+        """A value computed once per document and shared by every rule that asks for ``key``."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return cast(T, self._memo[key])
 
     def finding(
         self,

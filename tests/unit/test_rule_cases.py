@@ -36,11 +36,18 @@ def test_rule_case(rule_id: str, case: dict[str, Any]) -> None:
     assert result.error is None
     found = [document.text[f.span.start : f.span.end] for f in result.findings]
     assert found == case["fires"]
+    if "suggest" in case:
+        assert [f.suggestions[0] if f.suggestions else None for f in result.findings] == case["suggest"]
+    if "severity" in case:
+        assert [f.severity.value for f in result.findings] == case["severity"]
     if case.get("no_fix"):
         assert all(f.fix is None and not f.suggestions for f in result.findings)
     if "fixed" in case:
         fixed, applied = apply_fixes(document.text, [f.fix for f in result.findings if f.fix])
         assert applied == len(result.findings)
+        # a fixed document has none of the fixed findings left
+        again = lint_document(Document(document.path, fixed), PLUGINS.format_for(document.path), settings)
+        assert again.findings == ()
         assert fixed == case["fixed"]
         # the suggestion, applied to the finding's own span, gives the same text as the fix
         for finding in result.findings:

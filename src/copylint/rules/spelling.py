@@ -1,0 +1,107 @@
+"""Spelling: misspelled words and words the project rejects.
+
+Complexity: O(words) per document; candidate search once per distinct unknown word.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from copylint.finding import Applicability, Category, Finding, Severity
+from copylint.rule import PlannedEdit, Rule, RuleContext
+from copylint.spelling.checker import SpellingChecker, SpellingIssue, Verdict
+from copylint.spelling.suggest import match_case
+from copylint.spelling.vocabulary import Vocabulary
+
+
+def spelling_issues(ctx: RuleContext) -> list[SpellingIssue]:
+    """The document's spelling issues, computed once and shared by the spelling rules."""
+
+    def compute() -> list[SpellingIssue]:
+        vocabulary = ctx.settings.vocabulary if ctx.settings is not None else Vocabulary()
+        return list(SpellingChecker(ctx.document, ctx.tokens, vocabulary).issues())
+
+    return ctx.shared("spelling.issues", compute)
+
+
+class Typo(Rule):
+    """A word that is not English as copylint knows it: "orginal", "systams", "Goverment".
+
+    What it does: checks each word of prose against an English lexicon of about 160,000 words
+    with their frequencies, plus modern words (app, subreddit, livestream) and words built with
+    productive affixes ("groundedness", "subdomains"). Suggestions are ranked by how often each
+    candidate is written, how likely the slip is (a doubled or dropped letter, swapped letters,
+    a neighbouring key, a sound-alike) and the words around it.
+
+    Why: readers forgive a style slip, not a typo.
+
+    Stays quiet on names (capitalised mid-sentence, or anywhere in the document or its front
+    matter), abbreviations (NASA), words with internal capitals or digits (GitHub, mp3),
+    contractions and possessives, words with accents, parts of hyphenated compounds
+    ("socio-tragic"), URLs, e-mail addresses, code, paragraphs in another language, and jargon
+    used three or more times that is not one letter away from a common word. A misspelling at
+    the start of a sentence ("Goverment") is still reported. Words in an accept list are never
+    reported.
+
+    Severity: error for a common misspelling copylint knows ("recieve"); warning when there is a
+    close suggestion; info when there is none (probably a rare word or a name).
+
+    Example: "the orginal cut" suggests "original".
+
+    Fix safety: safe for a known misspelling with a single correction; unsafe (the first
+    suggestion) otherwise.
+    """
+
+    id = "spelling.typo"
+    category = Category.TYPO
+    default_severity = Severity.WARNING
+    fixable = True
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for issue in spelling_issues(ctx):
+            if issue.verdict is Verdict.REJECTED:
+                continue
+            word = issue.word
+            suggestions = [match_case(word.text, suggestion) for suggestion in issue.suggestions]
+            if issue.verdict is Verdict.KNOWN_MISSPELLING:
+                severity, applicability = Severity.ERROR, Applicability.SAFE
+                message = f"“{word.text}” is a common misspelling of “{suggestions[0]}”."
+            elif issue.confident:
+                severity, applicability = ctx.severity, Applicability.UNSAFE
+                message = f"Unknown word “{word.text}”: did you mean “{suggestions[0]}”?"
+            else:
+                severity, applicability = Severity.INFO, Applicability.DISPLAY_ONLY
+                message = f"Unknown word “{word.text}”."
+            edits = (PlannedEdit(word.span, suggestions[0]),) if suggestions else ()
+            finding = ctx.finding(
+                word.span,
+                message,
+                suggestions=suggestions,
+                edits=edits if applicability is not Applicability.DISPLAY_ONLY else (),
+                applicability=applicability,
+                fix_title=f"Replace with “{suggestions[0]}”" if suggestions else "",
+            )
+            yield finding.with_severity(severity) if severity is not ctx.severity else finding
+
+
+class RejectedWord(Rule):
+    """A word the project's reject list forbids, even when it is correct English.
+
+    What it does: reports every word matching an entry of the reject word lists (``--reject``).
+
+    Why: house style bans some words ("utilize", a competitor's name, an outdated product name)
+    that no dictionary would flag.
+
+    Example: with ``utilize`` in the reject list, "we utilize" is reported.
+
+    Fix safety: no fix; the author chooses the replacement.
+    """
+
+    id = "spelling.rejected"
+    category = Category.STYLE
+    default_severity = Severity.WARNING
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for issue in spelling_issues(ctx):
+            if issue.verdict is Verdict.REJECTED:
+                yield ctx.finding(issue.word.span, f"“{issue.word.text}” is on the project's reject list.")

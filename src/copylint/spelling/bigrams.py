@@ -1,0 +1,58 @@
+"""A bigram language model from symspellpy's English bigram list (242,342 pairs, Google Books counts).
+
+Probabilities are interpolated with the unigram model, so an unseen pair is unlikely but possible.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+from copylint.spelling.lexicon import Lexicon, load_lexicon
+
+_BIGRAM_WEIGHT = 0.9
+
+
+@dataclass(frozen=True)
+class BigramModel:
+    counts: Mapping[tuple[str, str], float]
+    lexicon: Lexicon
+
+    def has(self, first: str, second: str) -> bool:
+        return (first, second) in self.counts
+
+    def log_probability(self, previous: str | None, word: str) -> float:
+        """log10 P(word | previous), interpolated with P(word)."""
+        unigram = 10 ** self.lexicon.log_probability(word)
+        if previous is None:
+            return math.log10(unigram)
+        previous_count = self.lexicon.count(previous)
+        pair = self.counts.get((previous, word), 0.0)
+        conditional = pair / previous_count if previous_count and pair else 0.0
+        conditional = min(conditional, 1.0)
+        return math.log10(_BIGRAM_WEIGHT * conditional + (1 - _BIGRAM_WEIGHT) * unigram)
+
+    def context_log_probability(self, previous: str | None, word: str, following: str | None) -> float:
+        """log10 P(word | previous) + log10 P(following | word)."""
+        score = self.log_probability(previous, word)
+        if following is not None:
+            score += self.log_probability(word, following)
+        return score
+
+
+@lru_cache(maxsize=1)
+def load_bigrams() -> BigramModel:
+    text = (
+        importlib.resources.files("symspellpy")
+        .joinpath("frequency_bigramdictionary_en_243_342.txt")
+        .read_text(encoding="utf-8")
+    )
+    counts: dict[tuple[str, str], float] = {}
+    for line in text.splitlines():
+        parts = line.split(" ")
+        if len(parts) == 3:
+            counts[(parts[0], parts[1])] = float(parts[2])
+    return BigramModel(counts, load_lexicon())

@@ -1,0 +1,272 @@
+"""Which words of a document are misspelled, and what to suggest for each.
+
+Complexity: one pass over the words, O(words); lexicon look-ups are hash look-ups, and the
+candidate search runs once per distinct unknown word.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import Enum
+
+from rapidfuzz.distance import OSA
+
+from copylint.prose import Scope
+from copylint.source import Document
+from copylint.spelling.bigrams import BigramModel, load_bigrams
+from copylint.spelling.lexicon import Lexicon, load_lexicon, modern_words
+from copylint.spelling.misspellings import known_misspellings
+from copylint.spelling.morphology import (
+    PREFIXES,
+    american_spelling,
+    inflections_of,
+    is_derived,
+    is_plural,
+    normalise,
+    strip_clitic,
+)
+from copylint.spelling.suggest import Candidate, Suggester
+from copylint.spelling.vocabulary import Vocabulary
+from copylint.tokens import Tokens, Word
+
+MIN_LENGTH = 3
+JARGON_REPEATS = 3
+FOREIGN_SHARE = 0.4
+FOREIGN_MIN_WORDS = 6
+CONFIDENT_COST = 1.6
+"""The top suggestion's slip cost at or under which a typo is a warning with a fix (else info)."""
+CONTEXT_CONFIDENT_COST = 2.8
+"""The same for a common word that the neighbouring words support ("culminative wealth")."""
+_COMMON_NEIGHBOUR = 1_000_000.0
+_FRONT_MATTER_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_HEADING_SCOPES = frozenset({Scope.HEADING, Scope.TITLE})
+
+
+class Verdict(Enum):
+    KNOWN_MISSPELLING = "known"
+    UNKNOWN = "unknown"
+    REJECTED = "rejected"
+
+
+@dataclass(frozen=True, slots=True)
+class SpellingIssue:
+    word: Word
+    verdict: Verdict
+    suggestions: tuple[str, ...]
+    confident: bool
+
+
+class _Shared:
+    """The process-wide lexicon, bigram model and suggester (built once, read-only after)."""
+
+    suggester: Suggester | None = None
+
+    @classmethod
+    def get(cls) -> Suggester:
+        if cls.suggester is None:
+            cls.suggester = Suggester(load_lexicon(), load_bigrams())
+        return cls.suggester
+
+
+def shared_suggester() -> Suggester:
+    return _Shared.get()
+
+
+class SpellingChecker:
+    """Finds spelling issues in one document."""
+
+    def __init__(self, document: Document, tokens: Tokens, vocabulary: Vocabulary) -> None:
+        suggester = shared_suggester()
+        self.suggester = suggester
+        self.lexicon: Lexicon = suggester.lexicon
+        self.bigrams: BigramModel | None = suggester.bigrams
+        self.document = document
+        self.tokens = tokens
+        self.vocabulary = vocabulary
+        self.misspellings = known_misspellings()
+        self.modern_words = modern_words()
+        self._names = self._names_in_use()
+        self._block_starts = [block.start for block in tokens.view.blocks]
+
+    # ---- the document's own evidence
+    def _names_in_use(self) -> frozenset[str]:
+        """Lower-case forms of words the document writes capitalised mid-sentence or in front matter."""
+        names: set[str] = set()
+        view = self.tokens.view
+        for word in self.tokens.words:
+            if word.text[:1].isupper() and not self.tokens.starts_sentence(word):
+                if view.scope_at(word.start) not in _HEADING_SCOPES:
+                    names.add(normalise(word.text))
+        if view.front_matter is not None:
+            front = self.document.text[view.front_matter.start : view.front_matter.end]
+            names.update(normalise(match.group()) for match in _FRONT_MATTER_WORD.finditer(front))
+        return frozenset(names)
+
+    # ---- the decision for one word
+    def _skip_shape(self, text: str) -> bool:
+        """Abbreviations, code-like words and names by their shape alone."""
+        if len(text) < MIN_LENGTH or any(char.isdigit() for char in text):
+            return True
+        letters = [char for char in text if char.isalpha()]
+        if len(letters) > 1 and all(char.isupper() for char in letters):
+            return True  # an abbreviation: NASA, HTML
+        if not any(char in "aeiouyAEIOUY" for char in text):
+            return True  # no vowel: an abbreviation or file type (pdf, npm, txt)
+        return any(char.isupper() for char in text[1:])  # internal capitals: iPhone, GitHub
+
+    def _is_known(self, lower: str) -> bool:
+        lexicon = self.lexicon
+        if lower in lexicon:
+            return True
+        stripped = strip_clitic(lower)
+        if stripped in lexicon or stripped in self._names:
+            return True
+        if not lower.isascii():
+            # "naïve" is "naive"; other accented words are names or another language: left alone.
+            return True
+        return (
+            is_derived(stripped, lexicon)
+            or is_plural(stripped, lexicon)
+            or inflections_of(stripped, self.modern_words)
+            or any(american in lexicon for american in american_spelling(stripped))
+        )
+
+    def _compound_part_known(self, word: Word, lower: str) -> bool:
+        text = self.tokens.view.text
+        before = text[word.start - 1] if word.start > 0 else ""
+        after = text[word.end] if word.end < len(text) else ""
+        if before != "-" and after != "-":
+            return False
+        if lower in PREFIXES or lower.endswith("o"):
+            return True  # a combining form: socio-, electro-, anti-
+        # a rhyming or ablaut reduplication: flim-flam, hocus-pocus, wishy-washy
+        other = self._other_compound_part(word, before == "-")
+        return bool(other) and OSA.distance(lower, normalise(other)) <= 2
+
+    def _other_compound_part(self, word: Word, look_left: bool) -> str:
+        text = self.tokens.view.text
+        if look_left:
+            end = word.start - 1
+            start = end
+            while start > 0 and text[start - 1].isalpha():
+                start -= 1
+        else:
+            start = word.end + 1
+            end = start
+            while end < len(text) and text[end].isalpha():
+                end += 1
+        return text[start:end]
+
+    def verdict(self, word: Word) -> Verdict | None:
+        text = word.text
+        if self.vocabulary.reject and self.vocabulary.reject.matches(text):
+            return Verdict.REJECTED
+        if self._skip_shape(text):
+            return None
+        if self.vocabulary.accept and self.vocabulary.accept.matches(text):
+            return None
+        lower = normalise(text)
+        if lower in self.misspellings or strip_clitic(lower) in self.misspellings:
+            return Verdict.KNOWN_MISSPELLING
+        if self._is_known(lower):
+            return None
+        if text[:1].isupper():
+            in_heading = self.tokens.view.scope_at(word.start) in _HEADING_SCOPES
+            if not in_heading and not self.tokens.starts_sentence(word):
+                return None  # a name
+            if lower in self._names:
+                return None
+        if self._compound_part_known(word, lower):
+            return None
+        return Verdict.UNKNOWN
+
+    # ---- the whole document
+    def issues(self) -> Iterator[SpellingIssue]:
+        words = self.tokens.words
+        verdicts = [self.verdict(word) for word in words]
+        skipped_blocks = self._foreign_blocks(verdicts)
+        unknown_counts = Counter(
+            normalise(word.text) for word, verdict in zip(words, verdicts, strict=True) if verdict is Verdict.UNKNOWN
+        )
+        for index, (word, verdict) in enumerate(zip(words, verdicts, strict=True)):
+            if verdict is None:
+                continue
+            lower = strip_clitic(normalise(word.text))
+            if verdict is Verdict.REJECTED:
+                yield SpellingIssue(word, verdict, (), False)
+                continue
+            if verdict is Verdict.KNOWN_MISSPELLING:
+                right = self.misspellings.get(normalise(word.text)) or self.misspellings[lower]
+                yield SpellingIssue(word, verdict, (right,), True)
+                continue
+            if self._block_of(word.start) in skipped_blocks:
+                continue
+            if unknown_counts[normalise(word.text)] >= JARGON_REPEATS and not self._has_common_neighbour(lower):
+                continue
+            previous, following = self._context(index)
+            ranked = self.suggester.rank(lower, previous, following)
+            attested = bool(ranked) and self._attested(previous, ranked[0].word, following)
+            yield SpellingIssue(
+                word,
+                verdict,
+                tuple(candidate.word for candidate in ranked),
+                _confident(ranked, self.lexicon, attested),
+            )
+
+    def _attested(self, previous: str | None, candidate: str, following: str | None) -> bool:
+        """Whether the bigram model has seen the candidate next to one of its neighbours."""
+        if self.bigrams is None:
+            return False
+        return bool(
+            (previous and self.bigrams.has(previous, candidate))
+            or (following and self.bigrams.has(candidate, following))
+        )
+
+    def _has_common_neighbour(self, lower: str) -> bool:
+        return any(
+            distance == 1 and self.lexicon.count(candidate) >= _COMMON_NEIGHBOUR
+            for candidate, distance in self.suggester.nearby(lower)
+        )
+
+    def _context(self, index: int) -> tuple[str | None, str | None]:
+        words = self.tokens.words
+        text = self.tokens.view.text
+        previous = following = None
+        if index > 0 and text[words[index - 1].end : words[index].start].isspace():
+            previous = normalise(words[index - 1].text)
+        if index + 1 < len(words) and text[words[index].end : words[index + 1].start].isspace():
+            following = normalise(words[index + 1].text)
+        return previous, following
+
+    def _block_of(self, offset: int) -> int:
+        return bisect.bisect_right(self._block_starts, offset) - 1
+
+    def _foreign_blocks(self, verdicts: list[Verdict | None]) -> set[int]:
+        """Blocks where so many words are unknown that the text is another language or code."""
+        considered: Counter[int] = Counter()
+        unknown: Counter[int] = Counter()
+        for word, verdict in zip(self.tokens.words, verdicts, strict=True):
+            block_index = self._block_of(word.start)
+            if len(word.text) >= MIN_LENGTH and word.text.isalpha():
+                considered[block_index] += 1
+                if verdict is Verdict.UNKNOWN:
+                    unknown[block_index] += 1
+        return {
+            block
+            for block, count in considered.items()
+            if count >= FOREIGN_MIN_WORDS and unknown[block] / count >= FOREIGN_SHARE
+        }
+
+
+def _confident(ranked: list[Candidate], lexicon: Lexicon, attested: bool) -> bool:
+    """A close slip for a word, or a further one for a common word the context supports."""
+    if not ranked:
+        return False
+    best = ranked[0]
+    if best.cost <= CONFIDENT_COST:
+        return True
+    return attested and best.cost <= CONTEXT_CONFIDENT_COST and lexicon.count(best.word) >= _COMMON_NEIGHBOUR

@@ -1,0 +1,83 @@
+"""The English lexicon: which words exist and how common each is.
+
+Word counts come from symspellpy's English unigram list (82,765 words with Google Books counts,
+MIT-licensed package; counts derived from the Google Books Ngram data) where it has the word, and
+from pyspellchecker's English list (160,572 words) otherwise, scaled to the same range. copylint's
+own ``data/modern-words.txt`` adds words of the last decades that both lists lack. Everything is
+read from installed packages: nothing is downloaded.
+
+Loading takes a few tenths of a second and happens once per process (:func:`load_lexicon`).
+"""
+
+from __future__ import annotations
+
+import gzip
+import importlib.resources
+import json
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+# pyspellchecker's counts come from a smaller corpus; this factor (the median ratio of the two
+# lists' counts over words both know well) puts them on symspellpy's scale.
+_PYSPELL_SCALE = 600.0
+_MODERN_WORD_COUNT = 2_000_000
+_TOTAL = 1.0e12
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Lower-case word forms and their corpus counts."""
+
+    counts: Mapping[str, float]
+    by_length: Mapping[int, tuple[str, ...]] = field(repr=False)
+
+    def __contains__(self, word: object) -> bool:
+        return word in self.counts
+
+    def count(self, word: str) -> float:
+        return self.counts.get(word, 0.0)
+
+    def log_probability(self, word: str) -> float:
+        """log10 of the word's unigram probability (a floor for unknown words)."""
+        return math.log10(max(self.counts.get(word, 0.0), 1.0) / _TOTAL)
+
+    def words_of_length(self, low: int, high: int) -> Iterable[str]:
+        for length in range(max(low, 1), high + 1):
+            yield from self.by_length.get(length, ())
+
+
+def _read_text(package: str, name: str) -> str:
+    return importlib.resources.files(package).joinpath(name).read_text(encoding="utf-8")
+
+
+def data_lines(name: str) -> list[str]:
+    """Non-empty, non-comment lines of one of copylint's own data files."""
+    text = _read_text("copylint", f"data/{name}")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def modern_words() -> frozenset[str]:
+    """copylint's list of modern words (``data/modern-words.txt``)."""
+    return frozenset(data_lines("modern-words.txt"))
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """The shared English lexicon (built once per process; immutable)."""
+    counts: dict[str, float] = {}
+    raw = importlib.resources.files("spellchecker").joinpath("resources/en.json.gz").read_bytes()
+    for word, count in json.loads(gzip.decompress(raw)).items():
+        counts[word.replace("’", "'")] = float(count) * _PYSPELL_SCALE
+    for line in _read_text("symspellpy", "frequency_dictionary_en_82_765.txt").splitlines():
+        word, _, count = line.partition(" ")
+        if count:
+            counts[word] = float(count)
+    for word in modern_words():
+        counts.setdefault(word, _MODERN_WORD_COUNT)
+    by_length: dict[int, list[str]] = {}
+    for word in counts:
+        by_length.setdefault(len(word), []).append(word)
+    return Lexicon(counts, {length: tuple(words) for length, words in by_length.items()})

@@ -1,0 +1,84 @@
+"""Ranked corrections for a misspelled word: a noisy-channel model.
+
+Candidates are the lexicon words within a small edit distance (found with rapidfuzz's C++ search
+over words of similar length, about 10 ms a word); each is scored by how often it is written
+(its unigram, or bigram with the neighbouring words when they are known) plus how likely the
+typed form is as a slip for it (:mod:`copylint.spelling.channel`). Work is done once per distinct
+word, and only for words that are reported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from copylint.spelling.bigrams import BigramModel
+from copylint.spelling.channel import slip_cost
+from copylint.spelling.lexicon import Lexicon
+
+CHANNEL_WEIGHT = 4.0
+"""log10 units of probability one unit of edit cost is worth."""
+MAX_SUGGESTIONS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    word: str
+    distance: int
+    cost: float
+    score: float
+
+
+def search_distance(word: str) -> int:
+    return 1 if len(word) <= 3 else 2 if len(word) <= 7 else 3
+
+
+class Suggester:
+    """Finds and ranks corrections; keeps a per-process memo of candidate searches."""
+
+    def __init__(self, lexicon: Lexicon, bigrams: BigramModel | None = None) -> None:
+        self.lexicon = lexicon
+        self.bigrams = bigrams
+        self._memo: dict[str, tuple[tuple[str, int], ...]] = {}
+
+    def nearby(self, word: str) -> tuple[tuple[str, int], ...]:
+        """Lexicon words within the search distance of ``word`` (lower case), with their distance."""
+        found = self._memo.get(word)
+        if found is None:
+            limit = search_distance(word)
+            choices = list(self.lexicon.words_of_length(len(word) - limit, len(word) + limit))
+            matches = process.extract(word, choices, scorer=OSA.distance, score_cutoff=limit, limit=None)
+            found = tuple((match, int(distance)) for match, distance, _ in matches if match != word)
+            self._memo[word] = found
+        return found
+
+    def rank(
+        self, word: str, previous: str | None = None, following: str | None = None, limit: int = MAX_SUGGESTIONS
+    ) -> list[Candidate]:
+        """The best corrections for ``word`` (lower case), best first."""
+        ranked = []
+        for candidate, distance in self.nearby(word):
+            cost = slip_cost(candidate, word)
+            if self.bigrams is not None and (previous or following):
+                prior = self.bigrams.context_log_probability(previous, candidate, following)
+            else:
+                prior = self.lexicon.log_probability(candidate)
+            ranked.append(Candidate(candidate, distance, cost, prior - CHANNEL_WEIGHT * cost))
+        ranked.sort(key=lambda item: -item.score)
+        return ranked[:limit]
+
+
+def match_case(original: str, suggestion: str) -> str:
+    """Give ``suggestion`` the capitalisation of ``original`` (``Goverment`` -> ``Government``)."""
+    if original.isupper() and len(original) > 1:
+        return suggestion.upper()
+    if original[:1].isupper():
+        return suggestion[:1].upper() + suggestion[1:]
+    return suggestion
+
+
+def top_words(candidates: Sequence[Candidate]) -> list[str]:
+    return [candidate.word for candidate in candidates]

@@ -1,0 +1,84 @@
+"""Project vocabularies: words to accept and words to reject, like Vale's ``accept.txt`` and
+``reject.txt``.
+
+Each file has one entry a line; blank lines and lines starting with ``#`` are ignored. An entry is
+a word or a regular expression matched against the whole word. An entry in lower case matches
+any capitalisation (``kubernetes`` accepts ``Kubernetes``); one with capitals matches exactly.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from copylint.errors import CopylintError
+
+_REGEX_CHARS = re.compile(r"[\\^$.|?*+()\[\]{}]")
+
+
+@dataclass(frozen=True)
+class WordList:
+    """Compiled entries of one or more word-list files."""
+
+    literals_exact: frozenset[str] = frozenset()
+    literals_folded: frozenset[str] = frozenset()
+    patterns: tuple[re.Pattern[str], ...] = ()
+
+    def matches(self, word: str) -> bool:
+        if word in self.literals_exact or word.lower() in self.literals_folded:
+            return True
+        return any(pattern.fullmatch(word) for pattern in self.patterns)
+
+    def __bool__(self) -> bool:
+        return bool(self.literals_exact or self.literals_folded or self.patterns)
+
+
+def compile_entries(entries: Iterable[str], source: str = "<vocabulary>") -> WordList:
+    exact: set[str] = set()
+    folded: set[str] = set()
+    patterns: list[re.Pattern[str]] = []
+    for number, raw in enumerate(entries, start=1):
+        entry = raw.strip()
+        if not entry or entry.startswith("#"):
+            continue
+        if _REGEX_CHARS.search(entry):
+            flags = 0 if any(char.isupper() for char in entry) else re.IGNORECASE
+            try:
+                patterns.append(re.compile(entry, flags))
+            except re.error as exc:
+                raise CopylintError(f"{source}:{number}: invalid pattern {entry!r} ({exc})") from None
+        elif entry.islower():
+            folded.add(entry)
+        else:
+            exact.add(entry)
+    return WordList(frozenset(exact), frozenset(folded), tuple(patterns))
+
+
+def read_word_lists(paths: Sequence[str]) -> WordList:
+    """Read and merge word-list files; a missing or undecodable file is a :class:`CopylintError`."""
+    lines: list[str] = []
+    merged = WordList()
+    for path in paths:
+        try:
+            with open(path, encoding="utf-8-sig") as handle:
+                lines = handle.read().splitlines()
+        except OSError as exc:
+            raise CopylintError(f"{path}: cannot read word list ({exc.strerror or exc})") from None
+        except UnicodeDecodeError:
+            raise CopylintError(f"{path}: word list is not valid UTF-8") from None
+        part = compile_entries(lines, path)
+        merged = WordList(
+            merged.literals_exact | part.literals_exact,
+            merged.literals_folded | part.literals_folded,
+            merged.patterns + part.patterns,
+        )
+    return merged
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """A project's accepted and rejected words."""
+
+    accept: WordList = field(default_factory=WordList)
+    reject: WordList = field(default_factory=WordList)
