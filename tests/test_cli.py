@@ -179,9 +179,10 @@ def test_rules_and_explain() -> None:
     assert result.exit_code == 0
     assert "repetition.word" in result.stdout and "repetition" in result.stdout and "yes" in result.stdout
     rows = json.loads(run_cli("rules", "--format", "json").stdout)
-    assert {"id": "repetition.word", "category": "repetition", "severity": "error", "fixable": True}.items() <= rows[
-        0
-    ].items()
+    by_id = {row["id"]: row for row in rows}
+    expected = {"id": "repetition.word", "category": "repetition", "severity": "error", "fixable": True}
+    assert expected.items() <= by_id["repetition.word"].items()
+    assert {"spelling.typo", "spelling.rejected", "real-word.context"} <= set(by_id)
     explained = run_cli("explain", "repetition.word")
     assert explained.exit_code == 0 and "Fix safety" in explained.stdout
     unknown = run_cli("explain", "repetition.wrd")

@@ -6,10 +6,11 @@ from collections.abc import Sequence
 
 from copylint.hookspecs import hookimpl
 from copylint.rule import Rule
+from copylint.rules.realword import WordInContext
 from copylint.rules.repetition import DoubledWord
 from copylint.rules.spelling import RejectedWord, Typo
 
 
 @hookimpl
 def copylint_register_rules() -> Sequence[type[Rule]]:
-    return (DoubledWord, Typo, RejectedWord)
+    return (DoubledWord, Typo, RejectedWord, WordInContext)

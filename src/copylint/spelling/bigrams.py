@@ -20,6 +20,8 @@ _BIGRAM_WEIGHT = 0.9
 class BigramModel:
     counts: Mapping[tuple[str, str], float]
     lexicon: Lexicon
+    smallest_count: float = 1.0
+    """The list leaves out every pair rarer than this, so an unseen pair may be nearly this common."""
 
     def has(self, first: str, second: str) -> bool:
         return (first, second) in self.counts
@@ -55,4 +57,4 @@ def load_bigrams() -> BigramModel:
         parts = line.split(" ")
         if len(parts) == 3:
             counts[(parts[0], parts[1])] = float(parts[2])
-    return BigramModel(counts, load_lexicon())
+    return BigramModel(counts, load_lexicon(), min(counts.values(), default=1.0))

@@ -39,6 +39,8 @@ FOREIGN_SHARE = 0.4
 FOREIGN_MIN_WORDS = 6
 CONFIDENT_COST = 1.6
 """The top suggestion's slip cost at or under which a typo is a warning with a fix (else info)."""
+CAPITALISED_CONFIDENT_COST = 1.0
+"""The same for a capitalised word at the start of a sentence or in a heading (maybe a name)."""
 CONTEXT_CONFIDENT_COST = 2.8
 """The same for a common word that the neighbouring words support ("culminative wealth")."""
 _COMMON_NEIGHBOUR = 1_000_000.0
@@ -210,12 +212,16 @@ class SpellingChecker:
             previous, following = self._context(index)
             ranked = self.suggester.rank(lower, previous, following)
             attested = bool(ranked) and self._attested(previous, ranked[0].word, following)
-            yield SpellingIssue(
-                word,
-                verdict,
-                tuple(candidate.word for candidate in ranked),
-                _confident(ranked, self.lexicon, attested),
-            )
+            if word.text[:1].isupper():
+                # Capitalised at a sentence start or in a heading: as likely a name as a slip.
+                confident = (
+                    bool(ranked)
+                    and ranked[0].cost <= CAPITALISED_CONFIDENT_COST
+                    and (self.lexicon.count(ranked[0].word) >= _COMMON_NEIGHBOUR)
+                )
+            else:
+                confident = _confident(ranked, self.lexicon, attested)
+            yield SpellingIssue(word, verdict, tuple(candidate.word for candidate in ranked), confident)
 
     def _attested(self, previous: str | None, candidate: str, following: str | None) -> bool:
         """Whether the bigram model has seen the candidate next to one of its neighbours."""

@@ -1,0 +1,60 @@
+"""Real-word errors: correct words that the context says are wrong.
+
+Complexity: O(words) per document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+
+from copylint.finding import Applicability, Category, Finding, Severity
+from copylint.rule import PlannedEdit, Rule, RuleContext
+from copylint.spelling.checker import shared_suggester
+from copylint.spelling.realword import RealWordChecker
+from copylint.spelling.suggest import match_case
+
+
+@lru_cache(maxsize=1)
+def _checker() -> RealWordChecker:
+    suggester = shared_suggester()
+    assert suggester.bigrams is not None
+    return RealWordChecker(suggester.lexicon, suggester.bigrams)
+
+
+class WordInContext(Rule):
+    """A real word in the wrong place: "fining the universal" (finding), "more then" (than).
+
+    What it does: for each word, considers the words it is often confused with ("their",
+    "there", "they're"; "loose", "lose"; "than", "then"; "form", "from" ...) and, for a rare
+    word, much more common words one letter away ("fining", "finding"). It reports the word
+    only when a bigram language model has seen the alternative next to the neighbouring words,
+    has never seen the written word there, and finds the alternative at least a thousand times
+    more likely (a hundred times for a known confusion pair).
+
+    Why: a spelling checker cannot see these: every word is in the dictionary.
+
+    Precision comes first: the rule stays quiet when the model has no evidence, so it misses
+    many errors rather than flag correct prose.
+
+    Example: "It is this quality of fining the universal" suggests "finding".
+
+    Fix safety: unsafe; the author confirms the meaning.
+    """
+
+    id = "real-word.context"
+    category = Category.REAL_WORD
+    default_severity = Severity.WARNING
+    fixable = True
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for issue in _checker().issues(ctx.tokens):
+            suggestion = match_case(issue.word.text, issue.suggestion)
+            yield ctx.finding(
+                issue.word.span,
+                f"“{issue.word.text}” looks wrong here: did you mean “{suggestion}”?",
+                suggestions=(suggestion,),
+                edits=(PlannedEdit(issue.word.span, suggestion),),
+                applicability=Applicability.UNSAFE,
+                fix_title=f"Replace with “{suggestion}”",
+            )

@@ -1,0 +1,133 @@
+"""Real-word errors: a correct word in the wrong place ("fining the universal", "more then", "loose
+the game").
+
+For each word, the alternatives are the other members of its confusion set
+(``data/confusables.txt``) and, for a rare word, much more common words it is a typing slip of
+(one letter left out, or two swapped; see :func:`slips_for`). An
+alternative is proposed only when the bigram model has seen it next to both neighbours, has seen
+the written word next to neither, and the alternative is more likely even when the written word's
+unseen bigrams are given the largest count the model could have left out (its smallest listed
+count). Precision first: a false alarm on a correct word costs more than a miss.
+
+Complexity: O(words); the one-edit neighbours of a word are computed once per process.
+"""
+
+from __future__ import annotations
+
+import math
+import string
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+from copylint.spelling.bigrams import BigramModel
+from copylint.spelling.lexicon import Lexicon, data_lines
+from copylint.spelling.morphology import normalise
+from copylint.tokens import Tokens, Word
+
+MARGIN = 0.15
+"""log10 of how much more likely the alternative must be, in the most generous reading of the
+written word (its unseen bigrams given the largest count the model could have left out)."""
+NEIGHBOUR_RATIO = 30.0
+"""A one-edit alternative must be this many times more common than the written word..."""
+NEIGHBOUR_MIN_COUNT = 1_000_000.0
+"""...and common in itself."""
+RARE_WORD_COUNT = 5_000_000.0
+"""Only words rarer than this get one-edit alternatives (common words only their confusion set)."""
+CONFUSABLE_MARGIN = 1.0
+"""The same margin for a member of a confusion set: both words are common, so more is needed."""
+_LETTERS = string.ascii_lowercase
+
+
+@dataclass(frozen=True, slots=True)
+class RealWordIssue:
+    word: Word
+    suggestion: str
+    gain: float
+    """log10 of how much more likely the suggestion is in context."""
+
+
+@lru_cache(maxsize=1)
+def confusion_sets() -> Mapping[str, frozenset[str]]:
+    table: dict[str, set[str]] = {}
+    for line in data_lines("confusables.txt"):
+        members = line.split()
+        for member in members:
+            table.setdefault(member, set()).update(other for other in members if other != member)
+    return {word: frozenset(others) for word, others in table.items()}
+
+
+def slips_for(word: str) -> set[str]:
+    """Words that ``word`` is a typing slip of: the intended word with one letter left out
+    ("fining" for "finding") or two neighbouring letters swapped ("untied" for "united"), never
+    at the first letter, which writers rarely get wrong."""
+    omitted = {word[:i] + char + word[i:] for i in range(1, len(word) + 1) for char in _LETTERS}
+    swapped = {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(1, len(word) - 1)}
+    swapped.discard(word)
+    return omitted | swapped
+
+
+class RealWordChecker:
+    def __init__(self, lexicon: Lexicon, bigrams: BigramModel) -> None:
+        self.lexicon = lexicon
+        self.bigrams = bigrams
+        self.confusables = confusion_sets()
+        self._neighbours = lru_cache(maxsize=100_000)(self._common_neighbours)
+
+    def _common_neighbours(self, word: str) -> tuple[str, ...]:
+        count = self.lexicon.count(word)
+        if count >= RARE_WORD_COUNT or len(word) < 4:
+            return ()
+        floor = max(NEIGHBOUR_MIN_COUNT, count * NEIGHBOUR_RATIO)
+        return tuple(sorted(c for c in slips_for(word) if self.lexicon.count(c) >= floor))
+
+    def issues(self, tokens: Tokens) -> Iterator[RealWordIssue]:
+        words = tokens.words
+        text = tokens.view.text
+        for index, word in enumerate(words):
+            written = normalise(word.text)
+            if written not in self.lexicon or not written.isalpha():
+                continue  # the bigram model has no words with apostrophes
+            if word.text[:1].isupper() and not tokens.starts_sentence(word):
+                continue  # a name, or a title
+            previous = _neighbour(text, words, index, -1)
+            following = _neighbour(text, words, index, 1)
+            if previous is None and following is None:
+                continue
+            best = self._best_alternative(written, previous, following)
+            if best is not None:
+                yield RealWordIssue(word, best[0], best[1])
+
+    def _best_alternative(self, written: str, previous: str | None, following: str | None) -> tuple[str, float] | None:
+        if previous is None or following is None:
+            return None
+        if self.bigrams.has(previous, written) or self.bigrams.has(written, following):
+            return None
+        confusable = self.confusables.get(written, frozenset())
+        candidates = set(confusable) | set(self._neighbours(written))
+        floor = self.bigrams.smallest_count
+        written_score = 2 * math.log10(floor) - math.log10(max(self.lexicon.count(written), 1.0))
+        best: tuple[str, float] | None = None
+        for candidate in candidates:
+            before = self.bigrams.counts.get((previous, candidate))
+            after = self.bigrams.counts.get((candidate, following))
+            if before is None or after is None:
+                continue
+            score = math.log10(before) + math.log10(after) - math.log10(max(self.lexicon.count(candidate), 1.0))
+            gain = score - written_score
+            needed = CONFUSABLE_MARGIN if candidate in confusable else MARGIN
+            if gain > needed and (best is None or gain > best[1]):
+                best = (candidate, gain)
+        return best
+
+
+def _neighbour(text: str, words: tuple[Word, ...], index: int, step: int) -> str | None:
+    """The adjacent word when only spaces separate them (punctuation breaks the context)."""
+    other = index + step
+    if not 0 <= other < len(words):
+        return None
+    first, second = (words[other], words[index]) if step < 0 else (words[index], words[other])
+    gap = text[first.end : second.start]
+    if not gap or not gap.isspace() or "\n\n" in gap:
+        return None
+    return normalise(words[other].text)
