@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
@@ -46,6 +47,54 @@ CONTEXT_CONFIDENT_COST = 2.8
 _COMMON_NEIGHBOUR = 1_000_000.0
 _FRONT_MATTER_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _HEADING_SCOPES = frozenset({Scope.HEADING, Scope.TITLE})
+
+
+class WordClass(Enum):
+    """What a word is by itself, before the document's own evidence (names, compounds) is heard."""
+
+    FINE = "fine"
+    MISSPELLED = "misspelled"
+    UNKNOWN = "unknown"
+
+
+@lru_cache(maxsize=262_144)
+def classify(text: str) -> WordClass:
+    """Classify a word form (memoised: prose repeats its words)."""
+    if _skip_shape(text):
+        return WordClass.FINE
+    lower = normalise(text)
+    stripped = strip_clitic(lower)
+    misspellings = known_misspellings()
+    if lower in misspellings or stripped in misspellings:
+        return WordClass.MISSPELLED
+    return WordClass.FINE if _is_known(lower, stripped) else WordClass.UNKNOWN
+
+
+def _skip_shape(text: str) -> bool:
+    """Abbreviations, code-like words and names by their shape alone."""
+    if len(text) < MIN_LENGTH or any(char.isdigit() for char in text):
+        return True
+    letters = [char for char in text if char.isalpha()]
+    if len(letters) > 1 and all(char.isupper() for char in letters):
+        return True  # an abbreviation: NASA, HTML
+    if not any(char in "aeiouyAEIOUY" for char in text):
+        return True  # no vowel: an abbreviation or file type (pdf, npm, txt)
+    return any(char.isupper() for char in text[1:])  # internal capitals: iPhone, GitHub
+
+
+def _is_known(lower: str, stripped: str) -> bool:
+    lexicon = load_lexicon()
+    if lower in lexicon or stripped in lexicon:
+        return True
+    if not lower.isascii():
+        # "naïve" is "naive"; other accented words are names or another language: left alone.
+        return True
+    return (
+        is_derived(stripped, lexicon)
+        or is_plural(stripped, lexicon)
+        or inflections_of(stripped, modern_words())
+        or any(american in lexicon for american in american_spelling(stripped))
+    )
 
 
 class Verdict(Enum):
@@ -90,7 +139,6 @@ class SpellingChecker:
         self.tokens = tokens
         self.vocabulary = vocabulary
         self.misspellings = known_misspellings()
-        self.modern_words = modern_words()
         self._names = self._names_in_use()
         self._block_starts = [block.start for block in tokens.view.blocks]
 
@@ -109,34 +157,6 @@ class SpellingChecker:
         return frozenset(names)
 
     # ---- the decision for one word
-    def _skip_shape(self, text: str) -> bool:
-        """Abbreviations, code-like words and names by their shape alone."""
-        if len(text) < MIN_LENGTH or any(char.isdigit() for char in text):
-            return True
-        letters = [char for char in text if char.isalpha()]
-        if len(letters) > 1 and all(char.isupper() for char in letters):
-            return True  # an abbreviation: NASA, HTML
-        if not any(char in "aeiouyAEIOUY" for char in text):
-            return True  # no vowel: an abbreviation or file type (pdf, npm, txt)
-        return any(char.isupper() for char in text[1:])  # internal capitals: iPhone, GitHub
-
-    def _is_known(self, lower: str) -> bool:
-        lexicon = self.lexicon
-        if lower in lexicon:
-            return True
-        stripped = strip_clitic(lower)
-        if stripped in lexicon or stripped in self._names:
-            return True
-        if not lower.isascii():
-            # "naïve" is "naive"; other accented words are names or another language: left alone.
-            return True
-        return (
-            is_derived(stripped, lexicon)
-            or is_plural(stripped, lexicon)
-            or inflections_of(stripped, self.modern_words)
-            or any(american in lexicon for american in american_spelling(stripped))
-        )
-
     def _compound_part_known(self, word: Word, lower: str) -> bool:
         text = self.tokens.view.text
         before = text[word.start - 1] if word.start > 0 else ""
@@ -167,21 +187,20 @@ class SpellingChecker:
         text = word.text
         if self.vocabulary.reject and self.vocabulary.reject.matches(text):
             return Verdict.REJECTED
-        if self._skip_shape(text):
+        kind = classify(text)
+        if kind is WordClass.FINE:
             return None
         if self.vocabulary.accept and self.vocabulary.accept.matches(text):
             return None
-        lower = normalise(text)
-        if lower in self.misspellings or strip_clitic(lower) in self.misspellings:
+        if kind is WordClass.MISSPELLED:
             return Verdict.KNOWN_MISSPELLING
-        if self._is_known(lower):
+        lower = normalise(text)
+        if strip_clitic(lower) in self._names:
             return None
         if text[:1].isupper():
             in_heading = self.tokens.view.scope_at(word.start) in _HEADING_SCOPES
             if not in_heading and not self.tokens.starts_sentence(word):
                 return None  # a name
-            if lower in self._names:
-                return None
         if self._compound_part_known(word, lower):
             return None
         return Verdict.UNKNOWN

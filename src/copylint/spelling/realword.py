@@ -73,6 +73,7 @@ class RealWordChecker:
         self.bigrams = bigrams
         self.confusables = confusion_sets()
         self._neighbours = lru_cache(maxsize=100_000)(self._common_neighbours)
+        self._candidate_memo: dict[str, tuple[str, ...]] = {}
 
     def _common_neighbours(self, word: str) -> tuple[str, ...]:
         count = self.lexicon.count(word)
@@ -85,26 +86,37 @@ class RealWordChecker:
         words = tokens.words
         text = tokens.view.text
         for index, word in enumerate(words):
-            written = normalise(word.text)
-            if written not in self.lexicon or not written.isalpha():
-                continue  # the bigram model has no words with apostrophes
+            written = word.text.lower()
+            candidates = self._candidates(written)
+            if not candidates:
+                continue
             if word.text[:1].isupper() and not tokens.starts_sentence(word):
                 continue  # a name, or a title
             previous = _neighbour(text, words, index, -1)
             following = _neighbour(text, words, index, 1)
-            if previous is None and following is None:
-                continue
-            best = self._best_alternative(written, previous, following)
+            best = self._best_alternative(written, candidates, previous, following)
             if best is not None:
                 yield RealWordIssue(word, best[0], best[1])
 
-    def _best_alternative(self, written: str, previous: str | None, following: str | None) -> tuple[str, float] | None:
+    def _candidates(self, written: str) -> tuple[str, ...]:
+        """Alternatives worth weighing for a written word (empty for most words)."""
+        found = self._candidate_memo.get(written)
+        if found is None:
+            if written not in self.lexicon or not written.isalpha():
+                found = ()  # the bigram model has no words with apostrophes
+            else:
+                found = tuple(sorted(self.confusables.get(written, frozenset()) | set(self._neighbours(written))))
+            self._candidate_memo[written] = found
+        return found
+
+    def _best_alternative(
+        self, written: str, candidates: tuple[str, ...], previous: str | None, following: str | None
+    ) -> tuple[str, float] | None:
+        confusable = self.confusables.get(written, frozenset())
         if previous is None or following is None:
             return None
         if self.bigrams.has(previous, written) or self.bigrams.has(written, following):
             return None
-        confusable = self.confusables.get(written, frozenset())
-        candidates = set(confusable) | set(self._neighbours(written))
         floor = self.bigrams.smallest_count
         written_score = 2 * math.log10(floor) - math.log10(max(self.lexicon.count(written), 1.0))
         best: tuple[str, float] | None = None

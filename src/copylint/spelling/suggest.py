@@ -43,13 +43,21 @@ class Suggester:
         self.lexicon = lexicon
         self.bigrams = bigrams
         self._memo: dict[str, tuple[tuple[str, int], ...]] = {}
+        self._ranges: dict[tuple[int, int], list[str]] = {}
+
+    def _choices(self, low: int, high: int) -> list[str]:
+        """The lexicon's words with lengths in ``[low, high]`` (built once per range)."""
+        found = self._ranges.get((low, high))
+        if found is None:
+            found = self._ranges[(low, high)] = list(self.lexicon.words_of_length(low, high))
+        return found
 
     def nearby(self, word: str) -> tuple[tuple[str, int], ...]:
         """Lexicon words within the search distance of ``word`` (lower case), with their distance."""
         found = self._memo.get(word)
         if found is None:
             limit = search_distance(word)
-            choices = list(self.lexicon.words_of_length(len(word) - limit, len(word) + limit))
+            choices = self._choices(len(word) - limit, len(word) + limit)
             matches = process.extract(word, choices, scorer=OSA.distance, score_cutoff=limit, limit=None)
             found = tuple((match, int(distance)) for match, distance, _ in matches if match != word)
             self._memo[word] = found
