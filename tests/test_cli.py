@@ -236,3 +236,18 @@ def test_columns_are_exact_after_bom_crlf_tabs_emoji_and_combining_marks(tmp_pat
         3,
         column + 7,
     )
+
+
+def test_accept_and_reject_word_lists(tmp_path: Path) -> None:
+    article = str(write(tmp_path / "a.md", "We utilize kubectlx and Frobnicatr daily.\n"))
+    _, payload = run_json("--select", "spelling", article)
+    assert sorted(f["message"].split("“")[1].split("”")[0] for f in payload["findings"]) == ["kubectlx"]
+    accept = write(tmp_path / "accept.txt", "# project words\nkubectl[a-z]?\n")
+    reject = write(tmp_path / "reject.txt", "utilize\n")
+    _, payload = run_json("--select", "spelling", "--accept", str(accept), "--reject", str(reject), article)
+    assert [(f["rule"], f["line"], f["column"]) for f in payload["findings"]] == [("spelling.rejected", 1, 4)]
+    missing = run_cli("check", "--accept", str(tmp_path / "nope.txt"), article)
+    assert missing.exit_code == 2 and "nope.txt: cannot read word list" in missing.stderr
+    bad = write(tmp_path / "bad.txt", "kube(\n")
+    broken = run_cli("check", "--accept", str(bad), article)
+    assert broken.exit_code == 2 and "bad.txt:1: invalid pattern" in broken.stderr

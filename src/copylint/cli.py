@@ -19,6 +19,7 @@ from copylint.finding import Severity
 from copylint.plugins import PluginSet, load_plugins
 from copylint.runner import run
 from copylint.selection import RuleSelection, split_selectors
+from copylint.spelling.vocabulary import Vocabulary, read_word_lists
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -84,6 +85,22 @@ def cli() -> None:
 @click.option("--exclude", multiple=True, metavar="GLOB", help="File or folder globs to skip.")
 @click.option("--force-exclude", is_flag=True, help="Apply --include/--exclude to files named on the command line too.")
 @click.option(
+    "--accept",
+    "accept_lists",
+    multiple=True,
+    metavar="FILE",
+    type=click.Path(dir_okay=False),
+    help="Word list of words never reported as misspelled: one word or regex a line.",
+)
+@click.option(
+    "--reject",
+    "reject_lists",
+    multiple=True,
+    metavar="FILE",
+    type=click.Path(dir_okay=False),
+    help="Word list of words always reported (spelling.rejected), even correct ones.",
+)
+@click.option(
     "--fail-level",
     type=click.Choice([s.value for s in Severity]),
     default="warning",
@@ -101,6 +118,8 @@ def check(
     include: Sequence[str],
     exclude: Sequence[str],
     force_exclude: bool,
+    accept_lists: Sequence[str],
+    reject_lists: Sequence[str],
     fail_level: str,
     exit_zero: bool,
     quiet: bool,
@@ -123,7 +142,14 @@ def check(
         selection.validate(list(plugins.rules))
     except CopylintError as exc:
         _fail(str(exc))
-    settings = LintSettings(rules=tuple(rule for rule_id, rule in plugins.rules.items() if selection.enabled(rule_id)))
+    try:
+        vocabulary = Vocabulary(read_word_lists(accept_lists), read_word_lists(reject_lists))
+    except CopylintError as exc:
+        _fail(str(exc))
+    settings = LintSettings(
+        rules=tuple(rule for rule_id, rule in plugins.rules.items() if selection.enabled(rule_id)),
+        vocabulary=vocabulary,
+    )
     file_filter = FileFilter(
         include=split_selectors(include) or DEFAULT_INCLUDE,
         exclude=split_selectors(exclude),

@@ -1,0 +1,131 @@
+"""Spelling data tested like code, and the pieces of the suggestion model."""
+
+from __future__ import annotations
+
+import pytest
+
+from copylint.spelling.channel import edit_cost, slip_cost
+from copylint.spelling.checker import WordClass, classify, shared_suggester
+from copylint.spelling.lexicon import data_lines, load_lexicon, modern_words
+from copylint.spelling.misspellings import known_misspellings
+from copylint.spelling.morphology import american_spelling, is_derived, strip_clitic
+from copylint.spelling.realword import confusion_sets, slips_for
+from copylint.spelling.suggest import match_case
+from copylint.spelling.vocabulary import compile_entries
+
+LEXICON = load_lexicon()
+RARE_VARIANT = 50 * 600.0  # pyspellchecker's floor count, scaled: variant spellings it lists
+
+
+def test_misspelling_list_is_sorted_unique_and_consistent() -> None:
+    lines = data_lines("misspellings.tsv")
+    wrongs = [line.split("\t")[0] for line in lines]
+    assert wrongs == sorted(wrongs), "keep data/misspellings.tsv sorted"
+    assert len(wrongs) == len(set(wrongs))
+    table = known_misspellings()
+    for wrong, right in table.items():
+        assert wrong != right and wrong == wrong.lower()
+        assert right not in table, f"{wrong} -> {right}: the correction is itself listed as a misspelling"
+        for part in right.split():
+            assert part in LEXICON, f"{wrong} -> {right}: {part!r} is not a known word"
+        # a listed misspelling is either unknown or one of the rare variants the word list carries
+        assert LEXICON.count(wrong) <= RARE_VARIANT, f"{wrong} is a common word"
+
+
+def test_modern_words_and_confusables_are_clean() -> None:
+    words = data_lines("modern-words.txt")
+    assert all(word == word.lower() and " " not in word for word in words)
+    assert len(words) == len(set(words))
+    assert "subreddit" in modern_words()
+    for word, others in confusion_sets().items():
+        assert word not in others and others
+        assert word in LEXICON
+
+
+def test_lexicon_knows_common_and_rare_words_but_not_misspellings() -> None:
+    for word in ("the", "original", "fecund", "oligarchic", "unattainably", "email", "website"):
+        assert word in LEXICON, word
+    for word in ("orginal", "systams", "conluding", "culminative", "recieve"):
+        assert word not in LEXICON, word
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("orginal", WordClass.UNKNOWN),
+        ("recieve", WordClass.MISSPELLED),
+        ("Recieve", WordClass.MISSPELLED),
+        ("original", WordClass.FINE),
+        ("NASA", WordClass.FINE),
+        ("GitHub", WordClass.FINE),
+        ("mp3", WordClass.FINE),
+        ("pdf", WordClass.FINE),
+        ("Baker’s", WordClass.FINE),
+        ("groundedness", WordClass.FINE),
+        ("naïve", WordClass.FINE),
+        ("colour", WordClass.FINE),
+        ("organised", WordClass.FINE),
+        ("hashtags", WordClass.FINE),
+        ("truely", WordClass.MISSPELLED),
+        ("begining", WordClass.MISSPELLED),
+    ],
+)
+def test_word_classification(text: str, kind: WordClass) -> None:
+    assert classify(text) is kind
+
+
+def test_morphology_accepts_productive_forms_but_not_slips() -> None:
+    assert is_derived("groundedness", LEXICON)
+    assert is_derived("subdomains", LEXICON) or is_derived("subdomain", LEXICON)
+    assert not is_derived("truely", LEXICON)
+    assert strip_clitic("baker's") == "baker" and strip_clitic("d'etre") == "etre"
+    assert "colorful" in set(american_spelling("colourful"))
+
+
+def test_error_model_prefers_common_slips() -> None:
+    # a doubled or dropped letter and a swap cost less than an unrelated substitution
+    assert edit_cost("beginning", "begining") < edit_cost("beginning", "bexinning")
+    assert edit_cost("receive", "recieve") < edit_cost("receive", "recxive")
+    # the first letter is rarely wrong
+    assert edit_cost("cat", "bat") > edit_cost("cat", "cot")
+    # sound-alikes are closer
+    assert slip_cost("juice", "juse") < slip_cost("juice", "jule")
+    assert edit_cost("same", "same") == 0
+
+
+@pytest.mark.parametrize(
+    ("typed", "previous", "following", "expected"),
+    [
+        ("conluding", "ani's", "scenes", "concluding"),
+        ("orginal", "the", None, "original"),
+        ("systams", "political", None, "systems"),
+        ("culminative", "of", "wealth", "cumulative"),
+        ("acheive", None, None, "achieve"),
+        ("goverment", None, None, "government"),
+    ],
+)
+def test_suggestions_rank_the_intended_word_first(
+    typed: str, previous: str | None, following: str | None, expected: str
+) -> None:
+    ranked = shared_suggester().rank(typed, previous, following)
+    assert ranked[0].word == expected
+    assert len(ranked) <= 5
+
+
+def test_match_case() -> None:
+    assert match_case("Goverment", "government") == "Government"
+    assert match_case("NASA", "nasa") == "NASA"
+    assert match_case("teh", "the") == "the"
+
+
+def test_slips_never_touch_the_first_letter() -> None:
+    slips = slips_for("fining")
+    assert "finding" in slips
+    assert "dining" not in slips and "xfining" not in slips
+
+
+def test_vocabulary_entries() -> None:
+    words = compile_entries(["kubernetes", "GraphQL", "v[0-9]+", "# comment", ""])
+    assert words.matches("Kubernetes") and words.matches("kubernetes")
+    assert words.matches("GraphQL") and not words.matches("graphql")
+    assert words.matches("v12") and not words.matches("v12a")
