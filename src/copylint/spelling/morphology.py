@@ -21,7 +21,10 @@ SUFFIXES = (
 )  # fmt: skip
 INFLECTIONS = ("s", "es", "ed", "ing", "er", "ers")
 # British spellings whose American form the lexicon knows: "vapouring", "tranquillised".
-_BRITISH = (("our", "or"), ("ise", "ize"), ("isa", "iza"), ("yse", "yze"), ("tre", "ter"), ("ll", "l"), ("ae", "e"))
+_BRITISH = (
+    ("our", "or"), ("ise", "ize"), ("isa", "iza"), ("yse", "yze"), ("tre", "ter"), ("ae", "e"),
+    ("lled", "led"), ("lling", "ling"), ("ller", "ler"),
+)  # fmt: skip
 PREFIXES = (
     "un", "re", "non", "pre", "post", "sub", "super", "over", "under", "anti", "co", "counter", "inter",
     "intra", "micro", "macro", "mini", "multi", "semi", "self", "cyber", "hyper", "meta", "out", "pseudo",
@@ -29,7 +32,7 @@ PREFIXES = (
     "cross", "extra", "infra", "mis", "tele", "poly", "mono", "omni", "pan", "para", "photo", "retro",
 )  # fmt: skip
 CONTRACTIONS = ("'s", "'ll", "'re", "'ve", "'d", "'m", "n't", "s'", "'")
-_MIN_STEM = 3
+_MIN_STEM = 5
 _MIN_STEM_COUNT = 100_000.0
 _FOLDED = {"æ": "ae", "œ": "oe", "ß": "ss", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th"}
 
@@ -56,18 +59,22 @@ def ascii_fold(word: str) -> str:
 
 
 def is_derived(word: str, lexicon: Lexicon) -> bool:
-    """Whether ``word`` is a known word with a productive prefix or suffix."""
+    """Whether ``word`` is a known word with a productive prefix or suffix.
+
+    Stems must be long (``_MIN_STEM`` letters) and common, and a silent ``e`` is restored only
+    before a suffix that starts with a vowel ("validator", but not "managment").
+    """
     for suffix in SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_STEM:
             stem = word[: -len(suffix)]
-            if (
-                _known_stem(stem, lexicon)
-                or _known_stem(stem + "e", lexicon)
-                or (stem.endswith("i") and _known_stem(stem[:-1] + "y", lexicon))
+            if _known_stem(stem, lexicon):
+                return True
+            if suffix[0] in "aeiou" and (
+                _known_stem(stem + "e", lexicon) or (stem.endswith("i") and _known_stem(stem[:-1] + "y", lexicon))
             ):
                 return True
     for prefix in PREFIXES:
-        if word.startswith(prefix) and len(word) - len(prefix) >= _MIN_STEM + 1:
+        if word.startswith(prefix) and len(word) - len(prefix) >= _MIN_STEM:
             rest = word[len(prefix) :].lstrip("-")
             if _known_stem(rest, lexicon):
                 return True
@@ -75,10 +82,10 @@ def is_derived(word: str, lexicon: Lexicon) -> bool:
 
 
 def is_plural(word: str, lexicon: Lexicon) -> bool:
-    """A regular plural of a common known word: "literatures", "toolkits"."""
+    """A regular plural of a common known word: "literatures", "toolkits" (not "lates")."""
     if word.endswith("ies") and _known_stem(word[:-3] + "y", lexicon):
         return True
-    if word.endswith("es") and _known_stem(word[:-2], lexicon):
+    if word.endswith(("ses", "xes", "zes", "ches", "shes")) and _known_stem(word[:-2], lexicon):
         return True
     return word.endswith("s") and not word.endswith("ss") and _known_stem(word[:-1], lexicon)
 
