@@ -8,8 +8,8 @@ misspellings (both in ../shared/corpora/misspellings/, not shipped), it reports:
 
 - detection: the share of wrong words flagged, counting only wrong words that are not themselves
   in pyspellchecker's English dictionary (those cannot be caught without context);
-- top-1 and top-5: the share of wrong words whose correction is the first suggestion, or among
-  the first five.
+- top-1 and top-5: the share of those wrong words whose correction is the first suggestion, or
+  among the first five; in brackets, the same over all wrong words, dictionary words included.
 
 copylint is run through its real engine on each word alone (no context); pyspellchecker through
 ``correction()`` and ``candidates()`` (ranked by word frequency) at its default distance 2.
@@ -64,14 +64,21 @@ def pyspell_suggestions(words: list[str]) -> dict[str, list[str] | None]:
 
 
 def score(pairs: list[tuple[str, str]], found: dict[str, list[str] | None], dictionary: SpellChecker) -> str:
+    """Detection over detectable words; top-1/top-5 over detectable words and (in brackets) over all."""
     detectable = [(w, r) for w, r in pairs if w not in dictionary]
     detected = sum(1 for w, _ in detectable if found[w] is not None)
-    top1 = sum(1 for w, r in pairs if found[w] and found[w][0] == r)  # type: ignore[index]
-    top5 = sum(1 for w, r in pairs if found[w] and r in found[w][:5])  # type: ignore[operator,index]
-    n = len(pairs)
+
+    def hits(subset: list[tuple[str, str]], k: int) -> int:
+        return sum(1 for w, r in subset if (found[w] or [])[:k].count(r))
+
+    def share(count: int, total: int) -> str:
+        return f"{count / total:6.1%}"
+
     return (
-        f"detection {detected / len(detectable):6.1%} ({detected}/{len(detectable)})  "
-        f"top-1 {top1 / n:6.1%}  top-5 {top5 / n:6.1%}  (n={n})"
+        f"detection {share(detected, len(detectable))} ({detected}/{len(detectable)})  "
+        f"top-1 {share(hits(detectable, 1), len(detectable))} [{share(hits(pairs, 1), len(pairs))}]  "
+        f"top-5 {share(hits(detectable, 5), len(detectable))} [{share(hits(pairs, 5), len(pairs))}]  "
+        f"(n={len(detectable)} [{len(pairs)}])"
     )
 
 

@@ -7,6 +7,7 @@ known word is accepted, but not "-ly" or "-ing" (the lexicon already lists real 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Container, Iterator
 
@@ -16,17 +17,17 @@ SUFFIXES = (
     "ness", "nesses", "less", "lessly", "lessness", "ful", "fully", "fulness", "ment", "ments", "ship",
     "ships", "hood", "hoods", "wise", "like", "ism", "isms", "ist", "ists", "ization", "izations",
     "isation", "isations", "ize", "izes", "ized", "izing", "ise", "ises", "ised", "ising", "ability",
-    "abilities", "ably", "able", "esque", "dom", "doms", "ward", "wards", "fold", "ally", "er", "ers",
-    "or", "ors",
+    "abilities", "ably", "able", "esque", "dom", "doms", "ward", "wards", "fold",
 )  # fmt: skip
 INFLECTIONS = ("s", "es", "ed", "ing", "er", "ers")
 # British spellings whose American form the lexicon knows: "vapouring", "tranquillised".
 _BRITISH = (
-    ("our", "or"), ("ise", "ize"), ("isa", "iza"), ("yse", "yze"), ("tre", "ter"), ("ae", "e"),
+    ("ise", "ize"), ("isa", "iza"), ("yse", "yze"), ("tre", "ter"), ("ae", "e"),
     ("lled", "led"), ("lling", "ling"), ("ller", "ler"),
 )  # fmt: skip
+_BRITISH_OUR = re.compile(r"(?<=[a-z])our(?=s?$|ed$|ing$|ite|ful|abl|ist|less|er$)")
 PREFIXES = (
-    "un", "re", "non", "pre", "post", "sub", "super", "over", "under", "anti", "co", "counter", "inter",
+    "un", "re", "non", "pre", "post", "sub", "super", "over", "under", "anti", "counter", "inter",
     "intra", "micro", "macro", "mini", "multi", "semi", "self", "cyber", "hyper", "meta", "out", "pseudo",
     "proto", "trans", "ultra", "mega", "mid", "bio", "geo", "eco", "neo", "socio", "psycho", "auto",
     "cross", "extra", "infra", "mis", "tele", "poly", "mono", "omni", "pan", "para", "photo", "retro",
@@ -67,12 +68,22 @@ def is_derived(word: str, lexicon: Lexicon) -> bool:
     for suffix in SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_STEM:
             stem = word[: -len(suffix)]
-            if _known_stem(stem, lexicon):
+            if suffix[0] in "aeiou":
+                # before a vowel the silent e goes ("debatable"), except after c or g before a or o
+                # ("changeable"), so "debateable" and "interchangable" are not derived forms
+                soft = stem[-1] in "cg" and suffix[0] in "ao"
+                if stem.endswith("e") and not stem.endswith("ee") and not (soft and stem[-2:-1] in "cg"):
+                    continue
+                if soft and not stem.endswith("e"):
+                    continue
+                if _known_stem(stem, lexicon) or _known_stem(stem + "e", lexicon):
+                    return True
+                if stem.endswith("i") and _known_stem(stem[:-1] + "y", lexicon):
+                    return True
+            elif _known_stem(stem, lexicon):
                 return True
-            if suffix[0] in "aeiou" and (
-                _known_stem(stem + "e", lexicon) or (stem.endswith("i") and _known_stem(stem[:-1] + "y", lexicon))
-            ):
-                return True
+    if word.endswith("ally") and len(word) > 9 and word[:-4].endswith("ic") and _known_stem(word[:-4], lexicon):
+        return True  # "unapologetically": -ally only after -ic
     for prefix in PREFIXES:
         if word.startswith(prefix) and len(word) - len(prefix) >= _MIN_STEM:
             rest = word[len(prefix) :].lstrip("-")
@@ -104,6 +115,8 @@ def inflections_of(word: str, stems: Container[str]) -> bool:
 
 def american_spelling(word: str) -> Iterator[str]:
     """American forms of a British spelling, one change at a time."""
+    for match in _BRITISH_OUR.finditer(word):
+        yield word[: match.start()] + "or" + word[match.end() :]
     for british, american in _BRITISH:
         index = word.find(british)
         while index >= 0:
