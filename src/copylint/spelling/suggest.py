@@ -59,7 +59,12 @@ class Suggester:
             limit = search_distance(word)
             choices = self._choices(len(word) - limit, len(word) + limit)
             matches = process.extract(word, choices, scorer=OSA.distance, score_cutoff=limit, limit=None)
-            found = tuple((match, int(distance)) for match, distance, _ in matches if match != word)
+            apostrophe = "'" in word
+            found = tuple(
+                (match, int(distance))
+                for match, distance, _ in matches
+                if match != word and (apostrophe or "'" not in match)
+            )
             self._memo[word] = found
         return found
 
