@@ -161,17 +161,22 @@ def test_json_contract(tree: Path) -> None:
 
 def test_json_positions_point_at_the_text_they_name() -> None:
     _, payload = run_json(str(FIXTURES))
-    assert {f["rule"] for f in payload["findings"]} >= {"repetition.word", "spelling.typo"}
+    assert {f["rule"] for f in payload["findings"]} >= {"repetition.word", "spelling.typo", "repetition.fragment"}
     for finding in payload["findings"]:
         lines = Path(finding["path"]).read_text(encoding="utf-8-sig").split("\n")
-        assert finding["line"] == finding["end_line"]
-        line = lines[finding["line"] - 1]
-        named = line[finding["column"] - 1 : finding["end_column"] - 1]
+        start = sum(len(line) + 1 for line in lines[: finding["line"] - 1]) + finding["column"] - 1
+        end = sum(len(line) + 1 for line in lines[: finding["end_line"] - 1]) + finding["end_column"] - 1
+        named = "\n".join(lines)[start:end]
+        assert named, finding
         if finding["rule"] == "repetition.word":
             words = named.split()
             assert len(words) == 2 and words[0].lower() == words[1].lower(), finding
-        else:
+        elif finding["rule"].startswith(("spelling.", "real-word.")):
             assert f"“{named}”" in finding["message"], finding
+        elif finding["rule"] in ("repetition.phrase", "repetition.fragment"):
+            quoted = finding["message"].split("“", 1)[1].rsplit("”", 1)[0]
+            flat = " ".join(named.split())
+            assert flat == quoted or flat.count(quoted) == 2, finding
 
 
 def test_rules_and_explain() -> None:

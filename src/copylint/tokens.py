@@ -134,6 +134,15 @@ class Tokens:
     def _sentence_starts(self) -> list[int]:
         return [sentence.start for sentence in self.sentences]
 
+    def in_url(self, offset: int) -> bool:
+        """Whether prose ``offset`` lies inside a URL, e-mail address or bare domain."""
+        index = bisect.bisect_right(self._url_starts, offset) - 1
+        return index >= 0 and offset < self.urls[index].end
+
+    @cached_property
+    def _url_starts(self) -> list[int]:
+        return [url.start for url in self.urls]
+
     def words_in(self, span: Span) -> tuple[Word, ...]:
         """The words that lie inside ``span``."""
         starts = self._word_starts

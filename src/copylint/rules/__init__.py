@@ -6,11 +6,44 @@ from collections.abc import Sequence
 
 from copylint.hookspecs import hookimpl
 from copylint.rule import Rule
+from copylint.rules.dashes import DashSpacing
+from copylint.rules.invisible import InvisibleCharacter, MixedScript
+from copylint.rules.punctuation import (
+    DoubledPunctuation,
+    MissingSpaceAfter,
+    MixedQuoteStyle,
+    Quotes,
+    SpaceBeforePunctuation,
+    SpacedAbbreviation,
+    SpacingInside,
+    StraySlash,
+    UnbalancedBrackets,
+)
 from copylint.rules.realword import WordInContext
-from copylint.rules.repetition import DoubledWord
+from copylint.rules.repetition import DoubledPhrase, DoubledWord, RepeatedFragment, RepeatedSentence
 from copylint.rules.spelling import RejectedWord, Typo
 
 
 @hookimpl
 def copylint_register_rules() -> Sequence[type[Rule]]:
-    return (DoubledWord, Typo, RejectedWord, WordInContext)
+    return (
+        DoubledWord,
+        DoubledPhrase,
+        RepeatedFragment,
+        RepeatedSentence,
+        Typo,
+        RejectedWord,
+        WordInContext,
+        StraySlash,
+        DoubledPunctuation,
+        SpaceBeforePunctuation,
+        MissingSpaceAfter,
+        SpacingInside,
+        SpacedAbbreviation,
+        UnbalancedBrackets,
+        Quotes,
+        MixedQuoteStyle,
+        InvisibleCharacter,
+        MixedScript,
+        DashSpacing,
+    )

@@ -5,9 +5,11 @@ Complexity: one pass over the document's words, O(words).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 
 from copylint.finding import Applicability, Category, Finding, Severity
+from copylint.prose import Scope
 from copylint.rule import PlannedEdit, Rule, RuleContext
 from copylint.source import Span
 from copylint.tokens import Word
@@ -39,6 +41,8 @@ class DoubledWord(Rule):
 
     Why: a doubled word is one of the commonest slips in edited copy, and the eye skips it.
 
+    Across sentence punctuation it reports only words that cannot end a sentence ("of the. The").
+
     Stays quiet on grammatical doubles ("she had had enough", "he said that that was fine", "what
     it is is"), reduplicated interjections ("bye bye", "ha ha"), emphatic doubles in quotes ("done
     done") or in threes, numbers, and doubled capitalised names ("Walla Walla") except at the start
@@ -68,18 +72,27 @@ class DoubledWord(Rule):
             delete = PlannedEdit(Span(first.end, second.end), "")
             yield ctx.finding(
                 span,
-                f"Doubled word: “{first.text} {second.text}”.",
+                f"Doubled word: “{first.text} {second.text}”.",  # noqa: RUF001
                 edits=(delete,),
                 applicability=Applicability.UNSAFE,
                 fix_title=f"Delete the second “{second.text}”",
             )
 
 
+# Words that cannot end a sentence or clause: "of the. The" is a slip even across punctuation.
+CANNOT_END = frozenset("the a an of to for with from by and or but nor my your our their its".split())
+_CLAUSE_PUNCTUATION = re.compile(r"[ \t]*[.,;:][ \t\n]+")
+
+
 def _adjacent_copies(text: str, first: Word, second: Word) -> bool:
     if first.text.casefold() != second.text.casefold():
         return False
     gap = text[first.end : second.start]
-    return bool(gap) and gap.isspace() and "\n\n" not in gap
+    if "\n\n" in gap or not gap:
+        return False
+    if gap.isspace():
+        return True
+    return first.text.casefold() in CANNOT_END and bool(_CLAUSE_PUNCTUATION.fullmatch(gap))
 
 
 def _is_deliberate(text: str, words: Sequence[Word], index: int) -> bool:
@@ -107,3 +120,317 @@ def _is_legitimate(ctx: RuleContext, words: Sequence[Word], index: int) -> bool:
     if folded == "is":
         return index > 0 and words[index - 1].text.casefold() in _BEFORE_IS_IS
     return folded in LEGITIMATE_DOUBLES
+
+
+# Idioms of the form "X and X" / "X or X" / "X, X" that are not slips.
+IDIOMS = frozenset(
+    """more less again over on round through neck by out up down in away back forth far near time
+    bit little step inch year years day days week weeks hour hours mile miles minute minutes side
+    better worse very ever on-and-on around further farther longer closer faster slower harder higher
+    louder bigger smaller deeper wider""".split()
+)
+_INTERJECTIONS = LEGITIMATE_DOUBLES | frozenset(
+    "yes no well now there come oh ah go wait please stop run help never so too really much many long far"
+    " quick quickly slowly softly gently hush poor dear".split()
+)
+_MAX_PHRASE = 4
+
+
+class DoubledPhrase(Rule):
+    """A word or phrase repeated around "and", "or" or a comma: "realism and realism".
+
+    What it does: finds X and X, X or X, and X, X where X is one to four words (the same words,
+    ignoring case), within one sentence.
+
+    Why: the leftover of an edit ("the realism and realism and authenticity") reads as a
+    stutter, and a spelling or doubled-word check cannot see it.
+
+    Stays quiet on idioms ("more and more", "again and again", "over and over", "on and on",
+    "through and through", "neck and neck", "by and by", "hours and hours", "very, very"),
+    comparatives ("bigger and bigger"), one-word interjections repeated with a comma ("no, no"),
+    and anything in quotation marks.
+
+    "X, X" (two to four words) is reported at info: writers repeat on purpose ("look back, look
+    back") as often as by mistake.
+
+    Example: "the realism and realism and authenticity" becomes "the realism and authenticity".
+
+    Fix safety: unsafe; the fix deletes the conjunction and the second copy.
+    """
+
+    id = "repetition.phrase"
+    category = Category.REPETITION
+    default_severity = Severity.WARNING
+    fixable = True
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        text = ctx.view.text
+        words = ctx.tokens.words
+        folded = [word.text.casefold() for word in words]
+        index = 0
+        while index < len(words):
+            found = self._match(text, words, folded, index)
+            if found is None:
+                index += 1
+                continue
+            size, second = found
+            first_copy_end = words[index + size - 1].end
+            last = words[second + size - 1]
+            copy = text[words[index].start : first_copy_end]
+            joiner = text[first_copy_end : words[second].start]
+            finding = ctx.finding(
+                Span(words[index].start, last.end),
+                f"Repeated phrase: “{one_line(copy + joiner + copy)}”.",
+                edits=(PlannedEdit(Span(first_copy_end, last.end), ""),),
+                applicability=Applicability.UNSAFE,
+                fix_title="Delete the repeated copy",
+            )
+            # "X, X" is as often a figure of speech as a slip: reported, but only as info
+            yield finding.with_severity(Severity.INFO) if second == index + size else finding
+            index = second + size
+
+    def _match(self, text: str, words: Sequence[Word], folded: list[str], index: int) -> tuple[int, int] | None:
+        """(size, start of the second copy) of a repeated phrase starting at ``index``."""
+        for size in range(_MAX_PHRASE, 0, -1):
+            after = index + size
+            if after >= len(words) or not _spaced(text, words, index, after):
+                continue
+            phrase = folded[index:after]
+            gap = text[words[after - 1].end : words[after].start]
+            second = -1
+            if gap.strip() == "," and "\n\n" not in gap:
+                second = after
+            elif gap.isspace() and "\n\n" not in gap and folded[after] in ("and", "or") and after + 1 < len(words):
+                if text[words[after].end : words[after + 1].start].isspace():
+                    second = after + 1
+            if (
+                second < 0
+                or folded[second : second + size] != phrase
+                or not _spaced(text, words, second, second + size)
+            ):
+                continue
+            if self._legitimate(text, words, folded, index, size, second):
+                continue
+            return size, second
+        return None
+
+    def _legitimate(
+        self, text: str, words: Sequence[Word], folded: list[str], index: int, size: int, second: int
+    ) -> bool:
+        end = second + size
+        following = folded[end] if end < len(words) else ""
+        after_copy = text[words[end - 1].end : words[end].start] if end < len(words) else ""
+        if following in ("not", "n't") or after_copy.startswith("-"):
+            return True  # "is or is not", "shadow or shadow-mask"
+        if index > 0 and folded[index - 1] in ("between", "from", "for", "ever"):
+            return True  # "between friend and friend"
+        if " ".join(folded[index : index + size]) in _MULTIWORD_IDIOMS:
+            return True
+        if second == index + size:  # the comma form: "X, X"
+            block_text = _block_text(text, words[index].start)
+            if size == 1 or any(quote in block_text for quote in '"“”‘'):
+                return True  # one-word or in dialogue: "no, no", "look back, look back"
+            return False
+        # the conjunction form: a slip leaves the copy inside a list ("realism and realism and ...")
+        if following not in ("and", "or") and not after_copy.strip().startswith(","):
+            return True
+        if folded[end + 1 : end + 1 + size] == folded[index : index + size]:
+            return True  # "look and look and look": deliberate
+        word = folded[index]
+        if size == 1 and (_idiomatic(word, comma=False) or word in _FUNCTION_WORDS or words[index].text[:1].isupper()):
+            return True
+        if size == 1 and (word.endswith(("ed", "ing")) or (word.endswith("s") and not word.endswith("ss"))):
+            return True  # "turned and turned", "hours and hours"
+        return _inside_quotes(text, words[index].start)
+
+
+_MULTIWORD_IDIOMS = frozenset({"so on", "for ever", "over and over", "again and again", "by and by"})
+_FUNCTION_WORDS = frozenset(
+    """a an the this that these those it its i me my we us our you your he him his she her they them their
+    is are was were be been being am do does did have has had will would shall should can could may might
+    must to of in on at by for with from as than then so and or but if when where why how what who which
+    not no yes all any some each every both either neither one two three here there now just also very""".split()
+)
+
+
+def _block_text(text: str, offset: int) -> str:
+    start = text.rfind("\n\n", 0, offset)
+    end = text.find("\n\n", offset)
+    return text[start + 2 if start >= 0 else 0 : end if end >= 0 else len(text)]
+
+
+def _inside_quotes(text: str, offset: int) -> bool:
+    """Whether ``offset`` lies inside double quotation marks opened earlier in its block."""
+    start = text.rfind("\n\n", 0, offset)
+    before = text[start + 2 if start >= 0 else 0 : offset]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def _idiomatic(word: str, comma: bool) -> bool:
+    if word in IDIOMS or word in _INTERJECTIONS or word.endswith("er"):
+        return True
+    return comma and len(word) < 4
+
+
+def _spaced(text: str, words: Sequence[Word], start: int, end: int) -> bool:
+    """Whether words[start:end] exist and are separated by spaces only."""
+    if end > len(words):
+        return False
+    return all(text[words[i].end : words[i + 1].start].isspace() for i in range(start, end - 1))
+
+
+def one_line(text: str) -> str:
+    """``text`` with every run of whitespace made one space, for messages."""
+    return " ".join(text.split())
+
+
+_FRAGMENT_MAX = 12
+_SENTENCE_GAP = re.compile(r"[.;:]?[\"”’)]*\s+")
+
+
+class RepeatedFragment(Rule):
+    """A run of words, or a whole sentence, typed twice in a row: "on the on the table",
+    "Vanya’s relatives. Vanya’s relatives."
+
+    What it does: finds two to twelve words repeated right after themselves, separated by spaces
+    or by the punctuation that ends the first copy.
+
+    Why: a paste or an undo that went wrong leaves a stutter that no spelling or grammar check
+    sees.
+
+    Stays quiet inside quotation marks and after "!" or "?" (dialogue repeats itself on purpose:
+    “Come in. Come in.”, “No room! No room!”), on refrains (a third copy), when markup separates
+    the copies (an image and its caption), and when the next sentence merely picks the phrase up
+    ("read your code. Your code is ...").
+
+    Example: "hatched by Vanya’s relatives. Vanya’s relatives. For" loses the second copy.
+
+    Fix safety: unsafe; the fix deletes the second copy.
+    """
+
+    id = "repetition.fragment"
+    category = Category.REPETITION
+    default_severity = Severity.WARNING
+    fixable = True
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        text = ctx.view.text
+        words = ctx.tokens.words
+        folded = [word.text.casefold() for word in words]
+        index = 0
+        while index < len(words):
+            size = self._repeat_at(ctx, words, folded, index)
+            if not size:
+                index += 1
+                continue
+            second = index + size
+            first_end = _copy_end(text, words[second - 1].end)
+            second_end = _copy_end(text, words[second + size - 1].end)
+            if _inside_quotes(text, words[index].start):
+                index = second
+                continue
+            yield ctx.finding(
+                Span(words[index].start, second_end),
+                f"Repeated text: “{one_line(text[words[index].start : first_end])}” appears twice in a row.",
+                edits=(PlannedEdit(Span(first_end, second_end), ""),),
+                applicability=Applicability.UNSAFE,
+                fix_title="Delete the second copy",
+            )
+            index = second + size
+
+    def _repeat_at(self, ctx: RuleContext, words: Sequence[Word], folded: list[str], index: int) -> int:
+        text = ctx.view.text
+        for size in range(min(_FRAGMENT_MAX, (len(words) - index) // 2), 1, -1):
+            second = index + size
+            copy = folded[index:second]
+            if copy != folded[second : second + size]:
+                continue
+            if not (_spaced(text, words, index, second) and _spaced(text, words, second, second + size)):
+                continue
+            gap = text[words[second - 1].end : words[second].start]
+            if "\n\n" in gap or not _SENTENCE_GAP.fullmatch(gap):
+                continue
+            third = second + size
+            cycle = index > 0 and folded[index - 1] == copy[-1]
+            if (third < len(words) and folded[third] == copy[0]) or cycle:
+                return 0  # a refrain: "again. And again. And again.", "trackers upon trackers upon trackers"
+            if copy[-1] in ("and", "or") or ("and" in copy and any(word in IDIOMS for word in copy)):
+                return 0  # "X and X and" is repetition.phrase's; "round and round and" an idiom
+            span = Span(words[index].start, words[third - 1].end)
+            if ctx.view.scope_at(span.start) != ctx.view.scope_at(span.end - 1) or not ctx.view.is_verbatim(
+                span, ctx.document
+            ):
+                return 0  # markup between the copies: a caption under its image, *the Lab* in italics
+            if not gap.isspace() and not _ends_unit(text, words[third - 1].end):
+                continue  # "your code. Your code is": the next sentence picks the phrase up
+            if gap.isspace() and size == 2 and not all(word in _FUNCTION_WORDS for word in copy):
+                continue  # "as big as big can be", "hand in hand in", "a spade a spade"
+            return size
+        return 0
+
+
+def _ends_unit(text: str, offset: int) -> bool:
+    """Whether sentence punctuation, or the end of the block, follows ``offset``."""
+    rest = text[offset : offset + 3]
+    return not rest.strip() or rest[0] in ".!?" or rest.startswith("\n\n")
+
+
+def _copy_end(text: str, offset: int) -> int:
+    """The end of a copy: after its closing punctuation and quotes, before the space."""
+    while offset < len(text) and text[offset] in '.!?;:,"”’)':
+        offset += 1
+    return offset
+
+
+_MIN_SENTENCE_WORDS = 8
+_PROSE_SCOPES = frozenset({Scope.PARAGRAPH, Scope.TEXT, Scope.LIST_ITEM, Scope.BLOCKQUOTE})
+
+
+class RepeatedSentence(Rule):
+    """The same sentence twice in one document: a leftover from an edit.
+
+    What it does: reports a sentence of eight words or more that repeats an earlier sentence of
+    the same document word for word (ignoring case, spacing and closing punctuation).
+
+    Why: after moving a paragraph, the old copy often survives further down.
+
+    Stays quiet on headings, table cells, captions, quotations and short sentences, which repeat
+    by design.
+
+    Fix safety: unsafe; the fix deletes the later copy.
+    """
+
+    id = "repetition.sentence"
+    category = Category.REPETITION
+    default_severity = Severity.WARNING
+    fixable = True
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        text = ctx.view.text
+        seen: dict[str, Span] = {}
+        for sentence in ctx.tokens.sentences:
+            if ctx.view.scope_at(sentence.start) not in _PROSE_SCOPES:
+                continue
+            words = ctx.tokens.words_in(sentence)
+            if len(words) < _MIN_SENTENCE_WORDS or text[sentence.start] in "\"“‘'(":
+                continue
+            if _inside_quotes(text, sentence.start):
+                continue  # quoted speech and verse repeat on purpose
+            key = " ".join(word.text.casefold() for word in words)
+            earlier = seen.get(key)
+            if earlier is None:
+                seen[key] = sentence
+                continue
+            if earlier.end >= sentence.start - 2:
+                continue  # right after itself: repetition.fragment reports it
+            line = ctx.document.position(ctx.view.source_start(earlier.start)).line
+            start = sentence.start
+            while start > 0 and text[start - 1] in " \t":
+                start -= 1
+            yield ctx.finding(
+                sentence,
+                f"This sentence already appears on line {line}.",
+                edits=(PlannedEdit(Span(start, sentence.end), ""),),
+                applicability=Applicability.UNSAFE,
+                fix_title="Delete this copy",
+            )

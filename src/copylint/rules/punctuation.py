@@ -1,0 +1,381 @@
+"""Punctuation: stray slashes, doubled marks, spacing around punctuation, quotes and brackets.
+
+Complexity: each rule is one regular-expression pass or one scan over the prose, O(characters).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+
+from copylint.finding import Applicability, Category, Finding, Severity
+from copylint.rule import PlannedEdit, Rule, RuleContext
+from copylint.source import Span
+
+
+class _PatternRule(Rule):
+    """A rule whose every match of ``pattern`` in the prose is a finding (subclasses refine)."""
+
+    pattern: re.Pattern[str]
+    message: str
+    applicability = Applicability.SAFE
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        text = ctx.view.text
+        before, after = self.verbatim_context()
+        for match in self.pattern.finditer(text):
+            if ctx.tokens.in_url(match.start()) or not self.accept(text, match):
+                continue
+            context = Span(max(match.start() - before, 0), min(match.end() + after, len(text)))
+            if not ctx.view.is_verbatim(context, ctx.document):
+                continue  # markup was removed here: "me.<br>When" is not "me.When"
+            span, replacement = self.edit(match)
+            yield ctx.finding(
+                Span(*match.span()),
+                self.message.format(text=match.group()),
+                edits=(PlannedEdit(span, replacement),),
+                applicability=self.applicability,
+                fix_title=f"Replace with “{replacement}”" if replacement else "Delete",
+            )
+
+    def accept(self, text: str, match: re.Match[str]) -> bool:
+        return True
+
+    def edit(self, match: re.Match[str]) -> tuple[Span, str]:
+        return Span(*match.span("fix")), ""
+
+    def verbatim_context(self) -> tuple[int, int]:
+        """How many characters either side of a match must be verbatim source text."""
+        return 0, 0
+
+
+_NOT_BEFORE_SLASH = frozenset(
+    "the a an of to with from by for at in on into onto than as is are was were be been my your our their its"
+    " his".split()
+)
+
+
+class StraySlash(_PatternRule):
+    """A slash or backslash standing alone between spaces: "with the / real performers".
+
+    What it does: reports " / " and " \\ " between words.
+
+    Why: a leftover from editing ("and / or" choices, a pasted path) that a reader trips over.
+
+    Only after a word that cannot stand before an alternative (the, a, of, with ...): "read /
+    write" and "flows / patterns" offer choices and stay quiet, as do "and/or", dates, fractions
+    and paths (no spaces), numbers either side ("1 / 2"), and URLs.
+
+    Fix safety: safe; the fix deletes the slash and one space.
+    """
+
+    id = "punctuation.stray-slash"
+    category = Category.PUNCTUATION
+    default_severity = Severity.WARNING
+    fixable = True
+    pattern = re.compile(r"(?<=[^\W\d_]) (?P<fix>[/\\] )(?=[^\W\d_])")
+    message = "Stray “{text}” between words."
+
+    def accept(self, text: str, match: re.Match[str]) -> bool:
+        # "read / write" offers alternatives; "the / real" cannot: a slash never follows these
+        before = re.search(r"[^\W\d_]+$", text[max(0, match.start() - 20) : match.start()])
+        return before is not None and before.group().casefold() in _NOT_BEFORE_SLASH
+
+
+class DoubledPunctuation(_PatternRule):
+    """The same punctuation mark typed twice: ",,", ";;", "::", "..".
+
+    Stays quiet on an ellipsis ("...", "....", "?.."), on mixed marks such as "?!", and on ",,"
+    run into a word (a low opening quotation mark, ,,like this'').
+
+    Fix safety: safe; the fix deletes the extra mark.
+    """
+
+    id = "punctuation.doubled"
+    category = Category.PUNCTUATION
+    default_severity = Severity.WARNING
+    fixable = True
+    pattern = re.compile(
+        r"(?<![.,;:])(?P<mark>[,;:])(?P<fix>(?P=mark))(?![,;:])(?=\s|$)|(?<![.?!])\.(?P<dot>\.)(?![.])"
+    )
+    message = "Doubled punctuation “{text}”."
+
+    def edit(self, match: re.Match[str]) -> tuple[Span, str]:
+        group = "fix" if match.group("fix") else "dot"
+        return Span(*match.span(group)), ""
+
+
+class SpaceBeforePunctuation(_PatternRule):
+    """A space before a comma, period, colon, semicolon, question or exclamation mark: "word ,".
+
+    Stays quiet before an ellipsis, a number (" .5"), a file name or domain (" .com"), an
+    emoticon (" :)"), and at the start of a line.
+
+    Fix safety: safe; the fix deletes the space.
+    """
+
+    id = "punctuation.space-before"
+    category = Category.PUNCTUATION
+    default_severity = Severity.WARNING
+    fixable = True
+    pattern = re.compile(r"(?<=[^\s\ufffc])(?P<fix>[ \t]+)(?P<mark>[,.;:?!])(?=[\s\"”’)\]]|$)(?![.])")
+    message = "Space before “{text}”."
+
+    def accept(self, text: str, match: re.Match[str]) -> bool:
+        mark = match.group("mark")
+        following = text[match.end() : match.end() + 2]
+        if mark == ":" and following[:1] in ")(-Pp":
+            return False  # an emoticon
+        return not (mark == "." and text[match.end() : match.end() + 1] == ".")
+
+    def edit(self, match: re.Match[str]) -> tuple[Span, str]:
+        return Span(*match.span("fix")), ""
+
+
+class MissingSpaceAfter(_PatternRule):
+    """No space after a sentence or clause: "the end.Then", "This,is", “said,”said.
+
+    What it does: reports a period, question or exclamation mark between a lower-case word and a
+    capitalised one, a comma between two words, and a closing quotation mark run into a word.
+
+    Stays quiet on "e.g.", "U.S.", "3.5", "example.com", file names, "Node.js", numbers
+    ("1,000"), and in URLs.
+
+    Fix safety: safe; the fix inserts a space.
+    """
+
+    id = "punctuation.missing-space"
+    category = Category.PUNCTUATION
+    default_severity = Severity.WARNING
+    fixable = True
+    pattern = re.compile(
+        r"(?<=[a-z]{2})(?P<mark>[.!?])(?=[A-Z][a-z])"
+        r"|(?<=[^\W\d_]{2})(?P<comma>,)(?=[^\W\d_])"
+        r"|(?<=[^\W\d_][,.!?])(?P<quote>”)(?=[^\W\d_])"
+    )
+    message = "Missing space after “{text}”."
+
+    def edit(self, match: re.Match[str]) -> tuple[Span, str]:
+        return Span(match.end(), match.end()), " "
+
+    def verbatim_context(self) -> tuple[int, int]:
+        return 1, 1
+
+
+class SpacingInside(_PatternRule):
+    """Space just inside brackets, or two spaces between words: "( text )", "the  end".
+
+    Runs of three or more spaces are left alone (column alignment), as are two spaces after a
+    sentence. In Markdown and HTML, which collapse spaces when rendered, a double space is
+    reported at info.
+
+    Fix safety: safe; the fix deletes the extra space.
+    """
+
+    id = "punctuation.spacing"
+    category = Category.PUNCTUATION
+    default_severity = Severity.WARNING
+    fixable = True
+    pattern = re.compile(
+        r"(?<=[(\[])(?P<open> +)(?=\S)|(?<=\S)(?P<close> +)(?=[)\]])"
+        r"|(?<=[^\W_])(?P<fix> (?: |\u00a0))(?=[^\W_ \u00a0])"
+    )
+    message = "Extra space."
+
+    def verbatim_context(self) -> tuple[int, int]:
+        return 1, 1
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        # Markdown and HTML collapse spaces when rendered: there a double space is only untidy.
+        collapsed = ctx.document.path.lower().endswith((".md", ".markdown", ".html", ".htm"))
+        for finding in super().check(ctx):
+            yield finding.with_severity(Severity.INFO) if collapsed and finding.message == self.message else finding
+
+    def accept(self, text: str, match: re.Match[str]) -> bool:
+        if match.group("open") is not None:
+            bracket = text[match.start() - 1]
+            if text[match.end() : match.end() + 1] == "]" or text[max(match.start() - 2, 0)] in ":;-":
+                return False  # a checkbox "[ ]", or an emoticon ":( "
+            return bracket in "(["
+        if match.group("close") is not None:
+            before = text[match.start() - 1]
+            return before not in "(:;-" and text.rfind("(", 0, match.start()) > text.rfind("\n", 0, match.start())
+        return True
+
+    def edit(self, match: re.Match[str]) -> tuple[Span, str]:
+        for group in ("open", "close"):
+            if match.group(group) is not None:
+                return Span(*match.span(group)), ""
+        start, end = match.span("fix")
+        return Span(start + 1, end), ""
+
+
+_OPENERS = {"(": ")", "[": "]", "{": "}"}
+_CLOSERS = {value: key for key, value in _OPENERS.items()}
+_BRACKET = re.compile(r"[()\[\]{}]")
+_ENUMERATION = re.compile(r"(?:^|[\s(])(?:\d{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,5})[a-z]?$")
+
+
+class UnbalancedBrackets(Rule):
+    """A bracket without its partner in the same paragraph: "(This is a test." or "[a (test} b".
+
+    Stays quiet on emoticons (":)", ":-("), enumerations ("1)", "a)", "iv)") and in URLs.
+
+    Fix safety: no fix; where the partner belongs is the author's call.
+    """
+
+    id = "punctuation.brackets"
+    category = Category.PUNCTUATION
+    default_severity = Severity.WARNING
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        text = ctx.view.text
+        for block in ctx.view.blocks:
+            stack: list[int] = []
+            for match in _BRACKET.finditer(text, block.start, block.end):
+                offset = match.start()
+                char = text[offset]
+                if ctx.tokens.in_url(offset) or _emoticon(text, offset):
+                    continue
+                if char in _OPENERS:
+                    stack.append(offset)
+                    continue
+                if stack and text[stack[-1]] == _CLOSERS[char]:
+                    stack.pop()
+                    continue
+                if stack:
+                    opener = stack.pop()
+                    yield ctx.finding(
+                        Span(offset, offset + 1),
+                        f"“{char}” does not match the “{text[opener]}” opened before it.",
+                    )
+                    continue
+                if char == ")" and _ENUMERATION.search(text, block.start, offset):
+                    continue
+                yield ctx.finding(Span(offset, offset + 1), f"Closing “{char}” without an opening one.")
+            for opener in stack:
+                yield ctx.finding(Span(opener, opener + 1), f"“{text[opener]}” is never closed.")
+
+
+def _emoticon(text: str, offset: int) -> bool:
+    before = text[max(offset - 2, 0) : offset]
+    return before.endswith((":", ";", ":-", ";-", "8-", "=")) and text[offset] in "()[]"
+
+
+_DOUBLE_QUOTES = re.compile(r"[“”\"]")
+
+
+class Quotes(Rule):
+    """Unbalanced or doubled double quotation marks: “escape?”” or a quotation never closed.
+
+    What it does: pairs opening and closing double quotation marks through the document, curly
+    (“ ”) or straight ("). A doubled mark (””) is reported with a fix; an opening mark never
+    closed, or a closing mark with nothing open, is reported without one.
+
+    A quotation may run over several paragraphs, with or without the convention of reopening
+    each paragraph with “. Inch and second marks after a number (20" wide) are not quotation
+    marks, and single quotes are left alone because ’ is also the apostrophe.
+
+    Fix safety: safe for a doubled mark (delete one); none otherwise.
+    """
+
+    id = "punctuation.quotes"
+    category = Category.PUNCTUATION
+    default_severity = Severity.WARNING
+    fixable = True
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        text = ctx.view.text
+        block_starts = [block.start for block in ctx.view.blocks]
+        open_at: int | None = None
+        previous_end = -2
+        for match in _DOUBLE_QUOTES.finditer(text):
+            offset, mark = match.start(), match.group()
+            if offset == previous_end and mark == text[offset - 1] and mark in "“”":
+                yield ctx.finding(
+                    Span(offset - 1, offset + 1),
+                    f"Doubled quotation mark “{mark}{mark}”.",
+                    edits=(PlannedEdit(Span(offset, offset + 1), ""),),
+                    applicability=Applicability.SAFE,
+                    fix_title="Delete the extra mark",
+                )
+                previous_end = -2
+                continue
+            previous_end = offset + 1
+            if mark == '"' and offset > 0 and text[offset - 1].isdigit():
+                continue  # inches or seconds
+            opening = mark == "“" or (mark == '"' and open_at is None)
+            if not opening:
+                if open_at is None:
+                    yield ctx.finding(Span(offset, offset + 1), f"{mark} closes a quotation that was never opened.")
+                open_at = None
+                continue
+            if open_at is not None:
+                same_block = bisect.bisect_right(block_starts, open_at) == bisect.bisect_right(block_starts, offset)
+                reopened = not same_block and offset in block_starts_set(block_starts)
+                if not reopened:
+                    yield ctx.finding(Span(open_at, open_at + 1), f"{text[open_at]} is not closed before the next one.")
+            open_at = offset
+        if open_at is not None:
+            yield ctx.finding(Span(open_at, open_at + 1), f"{text[open_at]} is never closed.")
+
+
+def block_starts_set(block_starts: list[int]) -> frozenset[int]:
+    return frozenset(block_starts)
+
+
+def _next_paragraph_opens(text: str, blocks: tuple[Span, ...], number: int) -> bool:
+    """Whether the next paragraph (past short headings) opens with a quotation mark."""
+    for block in blocks[number + 1 : number + 4]:
+        if len(text[block.start : block.end].split()) > 6:
+            return text[block.start] in "“\"'‘"
+    return False
+
+
+class MixedQuoteStyle(Rule):
+    """A document that mixes straight (") and curly (“ ”) double quotation marks.
+
+    Reported once, at the first mark of the less common style, with the counts of each.
+
+    Fix safety: no fix.
+    """
+
+    id = "style.quote-style"
+    category = Category.STYLE
+    default_severity = Severity.INFO
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        text = ctx.view.text
+        straight = [m.start() for m in re.finditer('"', text) if not (m.start() and text[m.start() - 1].isdigit())]
+        curly = [m.start() for m in re.finditer("[“”]", text)]
+        if not straight or not curly:
+            return
+        minority, name = (straight, "straight") if len(straight) < len(curly) else (curly, "curly")
+        yield ctx.finding(
+            Span(minority[0], minority[0] + 1),
+            f"This document mixes {len(straight)} straight and {len(curly)} curly quotation marks; "
+            f"this {name} one is in the minority.",
+        )
+
+
+class SpacedAbbreviation(_PatternRule):
+    """A space inside a unit that is written closed: "e. g.", "i. e.", "$ 100", "o' clock".
+
+    Fix safety: safe; the fix deletes the space.
+    """
+
+    id = "punctuation.spaced-abbreviation"
+    category = Category.PUNCTUATION
+    default_severity = Severity.WARNING
+    fixable = True
+    pattern = re.compile(
+        r"\b(?:[eE]\.(?P<eg> )[gG]\.|[iI]\.(?P<ie> )[eE]\.|[oO]'(?P<clock> )clock\b)|[$€£¥](?P<money> )(?=\d)"
+    )
+    message = "“{text}” is written without the space."
+
+    def edit(self, match: re.Match[str]) -> tuple[Span, str]:
+        for group in ("eg", "ie", "clock", "money"):
+            if match.group(group) is not None:
+                return Span(*match.span(group)), ""
+        raise AssertionError("unreachable")
