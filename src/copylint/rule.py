@@ -35,7 +35,8 @@ class Rule:
 
     @classmethod
     def summary(cls) -> str:
-        return cls.documentation().split("\n", 1)[0].strip()
+        """The first paragraph of the documentation, on one line."""
+        return " ".join(cls.documentation().split("\n\n", 1)[0].split())
 
     @classmethod
     def documentation(cls) -> str:

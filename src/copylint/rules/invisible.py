@@ -37,11 +37,11 @@ def _describe(char: str) -> str:
 
 
 class InvisibleCharacter(Rule):
-    """An invisible character in running text: a no-break space where a space belongs, a
+    """An invisible character in running text: a stray no-break or zero-width space, a soft hyphen.
+
+    What it does: reports, with its Unicode name, a no-break space where a space belongs, a
     zero-width space, joiner or word joiner, a soft hyphen, a byte-order mark inside the text, a
     control character, or a bidirectional override or isolate ("Trojan Source").
-
-    What it does: reports each such character in prose, with its Unicode name.
 
     Why: they come in with text pasted from a CMS, a PDF or a chat, break search and links, and
     can hide what a reader sees (an override can reorder a line).

@@ -289,8 +289,7 @@ _SENTENCE_GAP = re.compile(r"[.;:]?[\"”’)]*\s+")
 
 
 class RepeatedFragment(Rule):
-    """A run of words, or a whole sentence, typed twice in a row: "on the on the table",
-    "Vanya’s relatives. Vanya’s relatives."
+    """Words or a sentence typed twice in a row: "on the on the table", "Vanya’s relatives. Vanya’s relatives."
 
     What it does: finds two to twelve words repeated right after themselves, separated by spaces
     or by the punctuation that ends the first copy.
