@@ -98,6 +98,10 @@ class Finding:
     def with_severity(self, severity: Severity) -> Finding:
         return replace(self, severity=severity)
 
+    def at(self, span: Span) -> Finding:
+        """The same finding reported at another source span."""
+        return replace(self, span=span)
+
     def sort_key(self) -> tuple[int, int, str, str]:
         return (self.span.start, self.span.end, self.rule, self.message)
 

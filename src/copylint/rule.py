@@ -86,6 +86,7 @@ class RuleContext:
         edits: Sequence[PlannedEdit] = (),
         applicability: Applicability = Applicability.UNSAFE,
         fix_title: str = "",
+        source_edits: Sequence[Edit] = (),
     ) -> Finding:
         """A finding at prose ``span``. ``edits`` become a fix only if every one maps exactly.
 
@@ -94,6 +95,8 @@ class RuleContext:
         ``suggestions``, a fix inside the span suggests the span's text as fixed.
         """
         fix = self._fix(edits, applicability, fix_title) if edits else None
+        if source_edits:
+            fix = self._source_fix(source_edits, applicability, fix_title)
         source_span = self.view.to_source(span)
         if (
             not suggestions
@@ -111,6 +114,15 @@ class RuleContext:
             suggestions=tuple(suggestions),
             fix=fix,
         )
+
+    def _source_fix(self, edits: Sequence[Edit], applicability: Applicability, title: str) -> Fix | None:
+        """A fix from edits already in source offsets (for edits that reach beyond the prose)."""
+        if any(edit.span.end > len(self.document.text) for edit in edits):
+            return None
+        try:
+            return Fix(tuple(sorted(edits, key=lambda edit: edit.span.start)), applicability, title)
+        except ValueError:
+            return None
 
     def _fix(self, edits: Sequence[PlannedEdit], applicability: Applicability, title: str) -> Fix | None:
         source_edits: list[Edit] = []

@@ -76,7 +76,9 @@ _SCOPES = {
 }
 _ATTRIBUTE = re.compile(r"""([^\s/>"'=]+)(?:\s*=\s*('[^']*'|"[^"]*"|[^\s>]*))?""")
 _HIDDEN_STYLE = re.compile(
-    r"display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?![.\d]*[1-9])", re.IGNORECASE
+    r"display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?![.\d]*[1-9])"
+    r"|(?:left|top|text-indent)\s*:\s*-\d{3,}|opacity\s*:\s*0(?![.\d]*[1-9])",
+    re.IGNORECASE,
 )
 _PROSE_ATTRIBUTES = {"alt": Scope.ALT_TEXT, "title": Scope.TITLE}
 

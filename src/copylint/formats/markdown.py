@@ -241,9 +241,15 @@ class _InlineAligner:
                 end = content.find(">", start) + 1 if start >= 0 else 0
                 if start < 0 or end <= 0:
                     continue
+                prose_start = self._builder.offset
                 self._emit_synthetic(PLACEHOLDER, start, end, scope)
                 self._builder.add_link(
-                    Link(str(token.attrs.get("href", "")), Span(self._source(start), self._source(end)), "autolink")
+                    Link(
+                        str(token.attrs.get("href", "")),
+                        Span(self._source(start), self._source(end)),
+                        "autolink",
+                        text=Span(prose_start, self._builder.offset),
+                    )
                 )
                 self._cursor = end
                 skip_autolink = True

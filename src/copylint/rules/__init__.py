@@ -21,6 +21,7 @@ from copylint.rules.punctuation import (
 )
 from copylint.rules.realword import WordInContext
 from copylint.rules.repetition import DoubledPhrase, DoubledWord, RepeatedFragment, RepeatedSentence
+from copylint.rules.spam import SpamLink
 from copylint.rules.spelling import RejectedWord, Typo
 
 
@@ -46,4 +47,5 @@ def copylint_register_rules() -> Sequence[type[Rule]]:
         InvisibleCharacter,
         MixedScript,
         DashSpacing,
+        SpamLink,
     )

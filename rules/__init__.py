@@ -1,0 +1,1 @@
+"""Data shipped with copylint: spam lists and rule packs (installed as copylint.bundled)."""

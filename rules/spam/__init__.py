@@ -1,0 +1,1 @@
+"""Spam and piracy link lists; see README.md."""

@@ -1,0 +1,52 @@
+"""The shipped spam lists (``rules/spam/``, installed as ``copylint.bundled.spam``), loaded once."""
+
+from __future__ import annotations
+
+import importlib.resources
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+
+@dataclass(frozen=True)
+class Brand:
+    name: str
+    category: str
+    official: frozenset[str]
+
+
+@dataclass(frozen=True)
+class SpamData:
+    piracy: frozenset[str]
+    scam: frozenset[str]
+    abused_tlds: frozenset[str]
+    shorteners: frozenset[str]
+    brands: Mapping[str, Brand]
+    calls_to_action: tuple[tuple[str, re.Pattern[str]], ...]
+
+
+def _lines(name: str) -> list[str]:
+    text = importlib.resources.files("copylint.bundled.spam").joinpath(name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def spam_data() -> SpamData:
+    brands: dict[str, Brand] = {}
+    for line in _lines("brands.txt"):
+        name, category, *rest = line.split("\t")
+        official = frozenset(domain.strip() for domain in (rest[0] if rest else "").split(",") if domain.strip())
+        brands[name] = Brand(name, category, official)
+    actions = tuple(
+        (category, re.compile(pattern, re.IGNORECASE))
+        for category, _, pattern in (line.partition("\t") for line in _lines("calls-to-action.txt"))
+    )
+    return SpamData(
+        piracy=frozenset(_lines("piracy-domains.txt")),
+        scam=frozenset(_lines("scam-domains.txt")),
+        abused_tlds=frozenset(_lines("abused-tlds.txt")),
+        shorteners=frozenset(_lines("url-shorteners.txt")),
+        brands=brands,
+        calls_to_action=actions,
+    )
