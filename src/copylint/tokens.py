@@ -11,29 +11,21 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from copylint.links.domains import has_known_suffix
 from copylint.prose import ProseView
 from copylint.source import Span
 
 _MARK = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 WORD_PATTERN = re.compile(rf"(?:[^\W_]|[{_MARK}])+(?:['’](?:[^\W_]|[{_MARK}])+)*")
 
-# Common generic and country TLDs. Bare names ending in file extensions that are also ccTLDs
-# (".md", ".py", ".sh", ".rs", ".pl") are recognised only with a scheme or "www.".
-_TLDS = (
-    "com|org|net|edu|gov|mil|int|info|biz|name|pro|aero|coop|museum|mobi|asia|tel|travel|jobs|"
-    "io|co|ai|app|dev|me|tv|cc|us|uk|ca|au|de|fr|es|it|nl|be|ch|at|se|no|dk|fi|ie|pt|gr|cz|hu|ro|"
-    "ru|ua|cn|jp|kr|in|br|mx|ar|cl|za|nz|sg|hk|tw|il|tr|eu|ly|gg|fm|to|ws|la|is|xyz|top|site|online|"
-    "live|click|link|club|shop|store|tech|blog|news|space|website|fun|icu|vip|win|bid|loan|cloud|"
-    "stream|download|review|party|cam|buzz|monster|rest|lol|pw|tk|ml|ga|cf|gq|su|cx|nu|ac|im|ly|so|"
-    "watch|movie|movies|film|video|tube|casino|bet|poker|cash|money|finance|ink|email|media|world|"
-    "today|page|zone|one|plus|digital|network|systems|solutions|agency|studio|design|guru|ninja"
-)
 URL_PATTERN = re.compile(
     r"(?P<url>\b(?:https?|hxxps?|ftp)://[^\s<>\"'`\ufffc]+|\bwww\.[^\s<>\"'`\ufffc]+)"
     r"|(?P<email>\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
-    rf"|(?P<domain>\b(?:[a-z0-9](?:[a-z0-9-]{{0,61}}[a-z0-9])?\.)+(?:{_TLDS})\b(?![.@-]\w)(?:/[^\s<>\"'`]*)?)",
+    r"|(?P<domain>\b(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}\b(?![.@-]\w)(?:/[^\s<>\"'`]*)?)",
     re.IGNORECASE,
 )
+# Bare names ending in a file extension that is also a country TLD are files, not domains.
+_FILE_SUFFIXES = (".md", ".py", ".sh", ".rs", ".pl", ".so", ".do", ".ps", ".mk", ".am")
 _TRAILING = ".,;:!?'\"”’»)]}>*"
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
 _NEXT_STARTS_SENTENCE = re.compile(r"\s+[\"'“‘«(\[]*[A-Z0-9À-ÖØ-Þ]")
@@ -86,7 +78,7 @@ class Tokens:
             start, end = match.span()
             if kind != "email":
                 end = _trim_url(text, start, end)
-            if kind == "domain" and text[start:end].lower().endswith((".md", ".py", ".sh", ".rs", ".pl")):
+            if kind == "domain" and not _is_domain(text[start:end]):
                 continue
             found.append(UrlToken(start, end, text[start:end], kind))
         return tuple(found)
@@ -153,6 +145,16 @@ class Tokens:
     @cached_property
     def _word_starts(self) -> list[int]:
         return [word.start for word in self.words]
+
+
+def _is_domain(candidate: str) -> bool:
+    """A bare name is a domain when its top-level domain is real (public suffix list), written in
+    lower case, and not a file extension ("README.md")."""
+    host = candidate.split("/", 1)[0]
+    tld = host.rsplit(".", 1)[-1]
+    if not tld.islower() or host.lower().endswith(_FILE_SUFFIXES):
+        return False
+    return has_known_suffix(host.lower())
 
 
 def _trim_url(text: str, start: int, end: int) -> int:
