@@ -12,6 +12,7 @@ from typing import Any
 
 from copylint.finding import FileResult, Finding, Severity
 from copylint.formats import DocumentFormat
+from copylint.links.data import SpamSettings
 from copylint.rule import Rule, RuleContext
 from copylint.source import Document
 from copylint.spelling.vocabulary import Vocabulary
@@ -25,6 +26,7 @@ class LintSettings:
     rules: Sequence[type[Rule]]
     severities: Mapping[str, Severity] = field(default_factory=dict)
     vocabulary: Vocabulary = field(default_factory=Vocabulary)
+    spam: SpamSettings = field(default_factory=SpamSettings)
 
 
 def lint_document(document: Document, document_format: DocumentFormat, settings: LintSettings) -> FileResult:

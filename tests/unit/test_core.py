@@ -76,3 +76,26 @@ def test_broken_plugin_is_reported_by_name_and_skipped(monkeypatch: pytest.Monke
     assert any("plugin 'broken' failed to load" in error for error in plugins.errors)
     assert "example.no-lorem" in plugins.rules
     assert "repetition.word" in plugins.rules
+
+
+def test_spam_settings_trust_and_block_domains(tmp_path: object) -> None:
+    from copylint.engine import LintSettings, lint_document
+    from copylint.links.data import SpamSettings
+    from copylint.source import Document
+
+    plugins = load_plugins(entry_points=False)
+    rules = (plugins.rules["spam.link"],)
+    spam = Document("a.txt", "Watch free movies online at myflixer-to.click today.")
+    plain = Document(
+        "b.txt", "Our partner site is partner-films.example and we like it. Watch free movies online there."
+    )
+    default = lint_document(spam, plugins.format_for("a.txt"), LintSettings(rules=rules))
+    assert len(default.findings) == 1
+    trusted = LintSettings(rules=rules, spam=SpamSettings(trusted=frozenset({"myflixer-to.click"})))
+    assert lint_document(spam, plugins.format_for("a.txt"), trusted).findings == ()
+    blocked = LintSettings(rules=rules, spam=SpamSettings(blocked=frozenset({"partner-films.example"})))
+    text = Document("c.txt", "Download free movies online at sub.evil-films.com now.")
+    blocking = LintSettings(rules=rules, spam=SpamSettings(blocked=frozenset({"evil-films.com"})))
+    [finding] = lint_document(text, plugins.format_for("c.txt"), blocking).findings
+    assert "evil-films.com is on the project's blocklist" in finding.message
+    assert lint_document(plain, plugins.format_for("b.txt"), blocked).findings == ()

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import importlib.resources
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+
+from copylint.errors import CopylintError
 
 
 @dataclass(frozen=True)
@@ -50,3 +52,26 @@ def spam_data() -> SpamData:
         brands=brands,
         calls_to_action=actions,
     )
+
+
+@dataclass(frozen=True)
+class SpamSettings:
+    """A project's own spam lists: trusted domains never reported, and extra blocked domains."""
+
+    trusted: frozenset[str] = frozenset()
+    blocked: frozenset[str] = frozenset()
+
+
+def read_domain_lists(paths: Sequence[str]) -> frozenset[str]:
+    """Domains from list files (one a line, ``#`` comments); errors name the file."""
+    domains: set[str] = set()
+    for path in paths:
+        try:
+            with open(path, encoding="utf-8-sig") as handle:
+                lines = handle.read().splitlines()
+        except OSError as exc:
+            raise CopylintError(f"{path}: cannot read domain list ({exc.strerror or exc})") from None
+        except UnicodeDecodeError:
+            raise CopylintError(f"{path}: domain list is not valid UTF-8") from None
+        domains.update(line.strip().lower().lstrip("*.") for line in lines if line.strip() and not line.startswith("#"))
+    return frozenset(domains)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import OSA
 
 from copylint.links.candidates import LinkCandidate
-from copylint.links.data import Brand, SpamData
+from copylint.links.data import Brand, SpamData, SpamSettings
 from copylint.links.domains import has_known_suffix, is_ip, listed, registrable, top_level
 
 THRESHOLD = 3
@@ -32,16 +32,21 @@ def link_signals(
     data: SpamData,
     text_hosts: list[str],
     crowded_ending: bool,
+    settings: SpamSettings | None = None,
 ) -> list[Signal]:
-    """The signals that apply to ``candidate`` in its ``sentence``."""
+    """The signals that apply to ``candidate`` in its ``sentence`` (none for a trusted domain)."""
     host = candidate.host
     signals: list[Signal] = []
+    settings = settings or SpamSettings()
+    if listed(host, settings.trusted):
+        return signals
     blocklisted = False
-    for name, domains in (("piracy", data.piracy), ("scam", data.scam)):
+    for name, domains in (("piracy", data.piracy), ("scam", data.scam), ("project's", settings.blocked)):
         entry = listed(host, domains)
         if entry:
             blocklisted = True
-            signals.append(Signal(2, f"{entry} is on the shipped {name} blocklist"))
+            where = "the project's blocklist" if name == "project's" else f"the shipped {name} blocklist"
+            signals.append(Signal(2, f"{entry} is on {where}"))
     for category, pattern in data.calls_to_action:
         match = pattern.search(sentence)
         if match:

@@ -62,7 +62,12 @@ class SpamLink(Rule):
             sentence_text = ctx.view.text[sentence.start : sentence.end] if sentence else ""
             in_ending = crowded and last_block.start <= candidate.anchor.start < last_block.end
             signals = link_signals(
-                candidate, sentence_text, data, link_text_domains(ctx.view, ctx.tokens, candidate), in_ending
+                candidate,
+                sentence_text,
+                data,
+                link_text_domains(ctx.view, ctx.tokens, candidate),
+                in_ending,
+                ctx.settings.spam if ctx.settings is not None else None,
             )
             total = sum(signal.weight for signal in signals)
             if total < THRESHOLD:
