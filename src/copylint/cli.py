@@ -1,4 +1,4 @@
-"""The ``copylint`` command line: argv to settings, then the runner and a reporter. No linting logic."""
+"""The ``copylint`` command line: argv to settings, then the runner, the fixer and a reporter."""
 
 from __future__ import annotations
 
@@ -6,20 +6,23 @@ import difflib
 import json
 import os
 import sys
-from collections.abc import Iterable, Sequence
-from typing import NoReturn
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, NoReturn
 
 import click
 
 from copylint import __version__
-from copylint.discovery import DEFAULT_INCLUDE, FileFilter
-from copylint.engine import LintSettings
+from copylint.config import Config, load_config, load_config_file
+from copylint.discovery import DEFAULT_INCLUDE, discover
+from copylint.engine import lint_document
 from copylint.errors import CopylintError
 from copylint.finding import Severity
+from copylint.fixer import encode, fix_document, read_document, write_atomically
+from copylint.interactive import review_document
 from copylint.plugins import PluginSet, load_plugins
-from copylint.runner import run
-from copylint.selection import RuleSelection, split_selectors
-from copylint.spelling.vocabulary import Vocabulary, read_word_lists
+from copylint.runner import RunResult, run
+from copylint.selection import split_selectors, validate_selectors
+from copylint.settings import CommandLine, Resolver
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -37,18 +40,91 @@ def _use_color(no_color: bool) -> bool:
     return sys.stdout.isatty()
 
 
+def _fail(message: str) -> NoReturn:
+    click.echo(f"copylint: error: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def _did_you_mean(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def selection_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Options shared by ``check``, ``fix`` and ``config``: which files and rules."""
+    options = [
+        click.option("--select", multiple=True, metavar="IDS",
+                     help="Only run these rules: ids or family prefixes, comma-separated (default: ALL)."),
+        click.option("--extend-select", multiple=True, metavar="IDS", help="Add rules to the selection."),
+        click.option("--ignore", multiple=True, metavar="IDS",
+                     help="Skip these rules: ids or prefixes, comma-separated. The longest matching prefix wins."),
+        click.option("--include", multiple=True, metavar="GLOB",
+                     help=f"File globs to lint inside folders (replaces the default: {' '.join(DEFAULT_INCLUDE)})."),
+        click.option("--exclude", multiple=True, metavar="GLOB", help="File or folder globs to skip."),
+        click.option("--force-exclude", is_flag=True,
+                     help="Apply --include/--exclude to files named on the command line too."),
+        click.option("--accept", "accept_lists", multiple=True, metavar="FILE", type=click.Path(dir_okay=False),
+                     help="Word list of words never reported as misspelled: one word or regex a line."),
+        click.option("--reject", "reject_lists", multiple=True, metavar="FILE", type=click.Path(dir_okay=False),
+                     help="Word list of words always reported (spelling.rejected), even correct ones."),
+        click.option("--config", "config_path", metavar="FILE", type=click.Path(dir_okay=False, exists=True),
+                     help="Use this configuration file instead of searching from the current folder."),
+    ]  # fmt: skip
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _resolver(plugins: PluginSet, options: dict[str, Any], fail_level: str | None = None) -> Resolver:
+    """Load and check the configuration, then combine it with the command line."""
+    try:
+        config = _config(plugins, options.get("config_path"))
+        command_line = CommandLine(
+            select=split_selectors(options.get("select", ())),
+            ignore=split_selectors(options.get("ignore", ())),
+            extend_select=split_selectors(options.get("extend_select", ())),
+            include=split_selectors(options.get("include", ())),
+            exclude=split_selectors(options.get("exclude", ())),
+            force_exclude=bool(options.get("force_exclude")),
+            accept=tuple(options.get("accept_lists", ())),
+            reject=tuple(options.get("reject_lists", ())),
+            fail_level=Severity(fail_level) if fail_level else None,
+        )
+        for option, selectors in (
+            ("--select", command_line.select),
+            ("--ignore", command_line.ignore),
+            ("--extend-select", command_line.extend_select),
+        ):
+            validate_selectors(option, selectors, list(plugins.rules))
+        resolver = Resolver(plugins, config, command_line)
+        resolver.settings_for(".")  # reads the word and domain lists now, so errors surface early
+        return resolver
+    except CopylintError as exc:
+        _fail(str(exc))
+
+
+def _config(plugins: PluginSet, path: str | None) -> Config:
+    rule_options = {rule_id: dict(rule.options) for rule_id, rule in plugins.rules.items()}
+    if path:
+        return load_config_file(path, rule_options)
+    return load_config(os.getcwd(), rule_options)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", "-V", prog_name="copylint")
 def cli() -> None:
     """copylint: an editorial linter for Markdown, HTML and plain text.
 
     It finds typos, doubled words, stray punctuation, invisible characters and spam links, each
-    at its exact line and column, with suggestions and safe fixes.
+    at its exact line and column, with suggestions and safe fixes. Settings come from
+    .copylint.toml or [tool.copylint] in pyproject.toml (searched from the current folder up);
+    command-line flags win.
 
     \b
     Examples:
       copylint check content/
       copylint check --format json article.md
+      copylint fix --diff content/
       copylint rules
       copylint explain repetition.word
     """
@@ -64,66 +140,28 @@ def cli() -> None:
     metavar="NAME",
     help="Output format: text or json (plugins may add more).",
 )
-@click.option(
-    "--select",
-    multiple=True,
-    metavar="IDS",
-    help="Only run these rules: ids or family prefixes, comma-separated (default: ALL).",
-)
-@click.option(
-    "--ignore",
-    multiple=True,
-    metavar="IDS",
-    help="Skip these rules: ids or family prefixes, comma-separated. The longest matching prefix wins.",
-)
-@click.option(
-    "--include",
-    multiple=True,
-    metavar="GLOB",
-    help=f"File globs to lint inside folders (replaces the default: {' '.join(DEFAULT_INCLUDE)}).",
-)
-@click.option("--exclude", multiple=True, metavar="GLOB", help="File or folder globs to skip.")
-@click.option("--force-exclude", is_flag=True, help="Apply --include/--exclude to files named on the command line too.")
-@click.option(
-    "--accept",
-    "accept_lists",
-    multiple=True,
-    metavar="FILE",
-    type=click.Path(dir_okay=False),
-    help="Word list of words never reported as misspelled: one word or regex a line.",
-)
-@click.option(
-    "--reject",
-    "reject_lists",
-    multiple=True,
-    metavar="FILE",
-    type=click.Path(dir_okay=False),
-    help="Word list of words always reported (spelling.rejected), even correct ones.",
-)
+@selection_options
 @click.option(
     "--fail-level",
     type=click.Choice([s.value for s in Severity]),
-    default="warning",
-    show_default=True,
-    help="Exit 1 when a finding is at or above this severity.",
+    default=None,
+    help="Exit 1 when a finding is at or above this severity (default: warning).",
 )
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings (unreadable files still exit 2).")
+@click.option("--fix", "apply_fix", is_flag=True, help="Apply safe fixes first, then report what is left.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix, apply unsafe fixes too.")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only: no source excerpts, no summary.")
 @click.option("--no-color", is_flag=True, help="Never colour the output (also: NO_COLOR=1).")
 def check(
     paths: Sequence[str],
     output_format: str,
-    select: Sequence[str],
-    ignore: Sequence[str],
-    include: Sequence[str],
-    exclude: Sequence[str],
-    force_exclude: bool,
-    accept_lists: Sequence[str],
-    reject_lists: Sequence[str],
-    fail_level: str,
+    fail_level: str | None,
     exit_zero: bool,
+    apply_fix: bool,
+    unsafe_fixes: bool,
     quiet: bool,
     no_color: bool,
+    **options: Any,
 ) -> None:
     """Lint files and folders (default: the current folder).
 
@@ -137,32 +175,106 @@ def check(
             f"unknown --format '{output_format}'{_did_you_mean(output_format, plugins.reporters)}; "
             f"choose from {', '.join(sorted(plugins.reporters))}"
         )
-    selection = RuleSelection(split_selectors(select) or ("ALL",), split_selectors(ignore))
-    try:
-        selection.validate(list(plugins.rules))
-    except CopylintError as exc:
-        _fail(str(exc))
-    try:
-        vocabulary = Vocabulary(read_word_lists(accept_lists), read_word_lists(reject_lists))
-    except CopylintError as exc:
-        _fail(str(exc))
-    settings = LintSettings(
-        rules=tuple(rule for rule_id, rule in plugins.rules.items() if selection.enabled(rule_id)),
-        vocabulary=vocabulary,
-    )
-    file_filter = FileFilter(
-        include=split_selectors(include) or DEFAULT_INCLUDE,
-        exclude=split_selectors(exclude),
-        force_exclude=force_exclude,
-    )
-    result = run(list(paths) or ["."], file_filter, plugins, settings)
-    for failed in result.errors:
-        click.echo(f"copylint: error: {failed.error}", err=True)
+    resolver = _resolver(plugins, options, fail_level)
+    targets = list(paths) or ["."]
+    if apply_fix:
+        _fix_paths(plugins, resolver, targets, unsafe_fixes, diff=False, interactive=False, quiet=True)
+    result = run(targets, resolver.file_filter(), plugins, resolver.settings_for)
+    _report_errors(result)
     reporter_class(sys.stdout, color=_use_color(no_color), quiet=quiet).report(result)
     if result.errors:
         sys.exit(EXIT_ERROR)
-    failing = result.findings_at_or_above(Severity(fail_level)) and not exit_zero
+    failing = result.findings_at_or_above(resolver.fail_level()) and not exit_zero
     sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@selection_options
+@click.option("--unsafe-fixes", is_flag=True, help="Apply unsafe fixes too (suggestions the author should confirm).")
+@click.option("--diff", is_flag=True, help="Print a unified diff of the fixes and write nothing.")
+@click.option(
+    "-i", "--interactive", is_flag=True, help="Go through each finding and choose a suggestion, skip or edit."
+)
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+def fix(paths: Sequence[str], unsafe_fixes: bool, diff: bool, interactive: bool, quiet: bool, **options: Any) -> None:
+    """Apply fixes to files in place (safe fixes unless --unsafe-fixes).
+
+    Exit status: 1 when a file was changed (or would be, with --diff), 0 when nothing needed
+    fixing, 2 when a file could not be read or written.
+    """
+    plugins = _plugins()
+    resolver = _resolver(plugins, options)
+    changed, errors = _fix_paths(plugins, resolver, list(paths) or ["."], unsafe_fixes, diff, interactive, quiet)
+    if errors:
+        sys.exit(EXIT_ERROR)
+    sys.exit(EXIT_FINDINGS if changed else EXIT_CLEAN)
+
+
+def _fix_paths(
+    plugins: PluginSet,
+    resolver: Resolver,
+    paths: Sequence[str],
+    unsafe: bool,
+    diff: bool,
+    interactive: bool,
+    quiet: bool,
+) -> tuple[int, int]:
+    changed = errors = 0
+    for found in discover(paths, resolver.file_filter()):
+        try:
+            if found.error:
+                raise CopylintError(found.error)
+            document, original = read_document(found.path)
+            settings = resolver.settings_for(found.path)
+            document_format = plugins.format_for(found.path)
+
+            def lint(doc: Any, fmt: Any = document_format, lint_settings: Any = settings) -> Any:
+                return lint_document(doc, fmt, lint_settings).findings
+
+            if interactive:
+                text = review_document(document, lint(document))
+            else:
+                text = fix_document(document, lint, unsafe).text
+            if text == document.text:
+                continue
+            changed += 1
+            if diff:
+                _print_diff(found.path, document.text, text)
+                continue
+            write_atomically(found.path, original, encode(document, text))
+            if not quiet:
+                click.echo(f"Fixed {found.path}", err=True)
+        except CopylintError as exc:
+            errors += 1
+            click.echo(f"copylint: error: {exc}", err=True)
+    return changed, errors
+
+
+def _print_diff(path: str, before: str, after: str) -> None:
+    lines = difflib.unified_diff(
+        before.splitlines(keepends=True),
+        after.splitlines(keepends=True),
+        fromfile=f"a/{path.lstrip('/')}",
+        tofile=f"b/{path.lstrip('/')}",
+    )
+    for line in lines:
+        click.echo(line if line.endswith("\n") else line + "\n", nl=False)
+
+
+def _report_errors(result: RunResult) -> None:
+    for failed in result.errors:
+        click.echo(f"copylint: error: {failed.error}", err=True)
+
+
+@cli.command(name="config")
+@click.argument("path", default=".", type=click.Path(path_type=str))
+@selection_options
+def show_config(path: str, **options: Any) -> None:
+    """Print the effective settings for PATH as JSON (which config file, rules, severities ...)."""
+    plugins = _plugins()
+    resolver = _resolver(plugins, options)
+    click.echo(json.dumps(resolver.describe(path), ensure_ascii=False, indent=2))
 
 
 @cli.command(name="rules")
@@ -178,6 +290,7 @@ def list_rules(output_format: str) -> None:
                 "category": rule.category.value,
                 "severity": rule.default_severity.value,
                 "fixable": rule.fixable,
+                "options": dict(rule.options),
                 "summary": rule.summary(),
             }
             for rule in rules
@@ -187,9 +300,9 @@ def list_rules(output_format: str) -> None:
     width = max((len(rule.id) for rule in rules), default=4)
     click.echo(f"{'ID':<{width}}  {'CATEGORY':<11}  {'SEVERITY':<8}  {'FIX':<3}  SUMMARY")
     for rule in rules:
-        fix = "yes" if rule.fixable else "-"
+        fix_mark = "yes" if rule.fixable else "-"
         severity = rule.default_severity.value
-        click.echo(f"{rule.id:<{width}}  {rule.category.value:<11}  {severity:<8}  {fix:<3}  {rule.summary()}")
+        click.echo(f"{rule.id:<{width}}  {rule.category.value:<11}  {severity:<8}  {fix_mark:<3}  {rule.summary()}")
 
 
 @cli.command()
@@ -203,16 +316,10 @@ def explain(rule_id: str) -> None:
     fixable = "fixable" if rule.fixable else "not fixable"
     click.echo(f"{rule.id} ({rule.category.value}, {rule.default_severity.value}, {fixable})\n")
     click.echo(rule.documentation())
-
-
-def _did_you_mean(word: str, choices: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1)
-    return f" (did you mean '{close[0]}'?)" if close else ""
-
-
-def _fail(message: str) -> NoReturn:
-    click.echo(f"copylint: error: {message}", err=True)
-    sys.exit(EXIT_ERROR)
+    if rule.options:
+        click.echo('\nOptions (set in [tool.copylint."' + rule.id + '"]):')
+        for name, default in rule.options.items():
+            click.echo(f"  {name} = {json.dumps(default)}")
 
 
 def main() -> None:

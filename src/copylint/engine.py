@@ -16,7 +16,10 @@ from copylint.links.data import SpamSettings
 from copylint.rule import Rule, RuleContext
 from copylint.source import Document
 from copylint.spelling.vocabulary import Vocabulary
+from copylint.suppress import find_suppressions, is_suppressed
 from copylint.tokens import Tokens
+
+UNUSED_SUPPRESSION = "meta.unused-suppression"
 
 
 @dataclass(frozen=True)
@@ -27,6 +30,7 @@ class LintSettings:
     severities: Mapping[str, Severity] = field(default_factory=dict)
     vocabulary: Vocabulary = field(default_factory=Vocabulary)
     spam: SpamSettings = field(default_factory=SpamSettings)
+    rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
 
 
 def lint_document(document: Document, document_format: DocumentFormat, settings: LintSettings) -> FileResult:
@@ -50,6 +54,7 @@ def lint_document(document: Document, document_format: DocumentFormat, settings:
             findings.extend(rule().check(context))
         except Exception as exc:  # noqa: BLE001 - a broken rule must not lose the other findings
             errors.append(f"{document.path}: rule '{rule.id}' crashed ({type(exc).__name__}: {exc})")
+    findings = _apply_suppressions(document, findings, settings)
     findings.sort(key=Finding.sort_key)
     return FileResult(
         path=document.path,
@@ -57,3 +62,35 @@ def lint_document(document: Document, document_format: DocumentFormat, settings:
         findings=tuple(findings),
         error="; ".join(errors) or None,
     )
+
+
+def _apply_suppressions(document: Document, findings: list[Finding], settings: LintSettings) -> list[Finding]:
+    """Drop suppressed findings; report directives that silenced nothing (``meta.unused-suppression``)."""
+    suppressions = find_suppressions(document)
+    if not suppressions:
+        return findings
+    kept = [f for f in findings if not is_suppressed(suppressions, f.rule, f.span.start)]
+    meta = next((rule for rule in settings.rules if rule.id == UNUSED_SUPPRESSION), None)
+    if meta is None:
+        return kept
+    selected = [rule.id for rule in settings.rules]
+    for suppression in suppressions:
+        if suppression.used:
+            continue
+        if suppression.rules and not any(
+            rule_id == rule or rule_id.startswith(rule.rstrip(".") + ".")
+            for rule in suppression.rules
+            for rule_id in selected
+        ):
+            continue  # it silences rules that did not run
+        kept.append(
+            Finding(
+                rule=UNUSED_SUPPRESSION,
+                category=meta.category,
+                severity=settings.severities.get(UNUSED_SUPPRESSION, meta.default_severity),
+                span=suppression.directive,
+                message="This suppression comment silences nothing; remove it.",
+                suggestions=("",),
+            )
+        )
+    return kept

@@ -1,10 +1,20 @@
-"""Applying fixes to text: sort, skip any fix that overlaps one already applied, rebuild from slices."""
+"""Applying fixes: sort, skip any fix that overlaps one already applied, rebuild from slices, and
+repeat until the text stops changing (bounded). Files are written atomically, keeping their BOM,
+line endings and permissions, and never over a file that changed on disk meanwhile.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import os
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
-from copylint.finding import Fix
+from copylint.errors import InputError
+from copylint.finding import Applicability, Finding, Fix
+from copylint.source import UTF8_BOM, Document, decode
+
+MAX_PASSES = 10
 
 
 def apply_fixes(text: str, fixes: Iterable[Fix]) -> tuple[str, int]:
@@ -22,3 +32,77 @@ def apply_fixes(text: str, fixes: Iterable[Fix]) -> tuple[str, int]:
         applied += 1
     pieces.append(text[position:])
     return "".join(pieces), applied
+
+
+def applicable(finding: Finding, unsafe: bool) -> bool:
+    """Whether ``copylint fix`` may apply this finding's fix."""
+    if finding.fix is None:
+        return False
+    allowed = {Applicability.SAFE, Applicability.UNSAFE} if unsafe else {Applicability.SAFE}
+    return finding.fix.applicability in allowed
+
+
+@dataclass(frozen=True)
+class FixOutcome:
+    """The text before and after fixing one document, and how many fixes went in."""
+
+    original: Document
+    text: str
+    applied: int
+
+    @property
+    def changed(self) -> bool:
+        return self.text != self.original.text
+
+
+def fix_document(document: Document, lint: Callable[[Document], Iterable[Finding]], unsafe: bool = False) -> FixOutcome:
+    """Fix ``document`` until a pass applies nothing or ``MAX_PASSES`` is reached."""
+    current = document
+    total = 0
+    for _ in range(MAX_PASSES):
+        fixes = [finding.fix for finding in lint(current) if applicable(finding, unsafe) and finding.fix]
+        if not fixes:
+            break
+        text, applied = apply_fixes(current.text, fixes)
+        if applied == 0 or text == current.text:
+            break
+        total += applied
+        current = Document(document.path, text, document.bom)
+    return FixOutcome(document, current.text, total)
+
+
+def encode(document: Document, text: str) -> bytes:
+    return (UTF8_BOM if document.bom else b"") + text.encode("utf-8")
+
+
+def read_document(path: str) -> tuple[Document, bytes]:
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    return decode(path, data), data
+
+
+def write_atomically(path: str, original: bytes, data: bytes) -> None:
+    """Replace ``path`` with ``data`` unless it no longer holds ``original``; keep its permissions."""
+    if not os.access(path, os.W_OK):
+        raise InputError(f"{path}: not writable; fixes not applied")
+    try:
+        with open(path, "rb") as handle:
+            if handle.read() != original:
+                raise InputError(f"{path}: changed on disk while copylint was fixing it; not written")
+        mode = os.stat(path).st_mode
+        directory = os.path.dirname(os.path.abspath(path))
+        descriptor, temporary = tempfile.mkstemp(prefix=".copylint-", dir=directory)
+        try:
+            with os.fdopen(descriptor, "wb") as handle:
+                handle.write(data)
+            os.chmod(temporary, mode & 0o7777)
+            os.replace(temporary, path)
+        except BaseException:
+            if os.path.exists(temporary):
+                os.unlink(temporary)
+            raise
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write ({exc.strerror or exc})") from None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
@@ -29,6 +29,8 @@ class Rule:
     category: ClassVar[Category]
     default_severity: ClassVar[Severity] = Severity.WARNING
     fixable: ClassVar[bool] = False
+    options: ClassVar[Mapping[str, Any]] = {}
+    """Options a configuration may set (``[tool.copylint."rule.id"]``), with their defaults."""
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         raise NotImplementedError
@@ -71,6 +73,11 @@ class RuleContext:
         self.severity = severity
         self.settings = settings
         self._memo = memo if memo is not None else {}
+
+    def option(self, name: str) -> Any:
+        """This rule's option ``name``: from the configuration, else the rule's default."""
+        configured = self.settings.rule_options.get(self.rule.id, {}) if self.settings is not None else {}
+        return configured.get(name, self.rule.options[name])
 
     def shared(self, key: str, compute: Callable[[], T]) -> T:
         """A value computed once per document and shared by every rule that asks for ``key``."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from copylint.discovery import FileFilter, discover
@@ -62,12 +62,19 @@ def lint_file(path: str, plugins: PluginSet, settings: LintSettings) -> FileResu
     return lint_document(document, plugins.format_for(path), settings)
 
 
-def run(paths: Sequence[str], file_filter: FileFilter, plugins: PluginSet, settings: LintSettings) -> RunResult:
+def run(
+    paths: Sequence[str],
+    file_filter: FileFilter,
+    plugins: PluginSet,
+    settings: LintSettings | Callable[[str], LintSettings],
+) -> RunResult:
+    """Lint every file under ``paths``; ``settings`` may vary per file (configuration overrides)."""
+    settings_for = settings if callable(settings) else (lambda _path: settings)
     results: list[FileResult] = []
     for found in discover(paths, file_filter):
         if found.error:
             results.append(FileResult(found.path, None, error=found.error))
         else:
-            results.append(lint_file(found.path, plugins, settings))
+            results.append(lint_file(found.path, plugins, settings_for(found.path)))
     results.sort(key=lambda result: result.path)
     return RunResult(tuple(results))

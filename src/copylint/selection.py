@@ -39,11 +39,16 @@ class RuleSelection:
 
     def validate(self, known_ids: Sequence[str]) -> None:
         """Raise :class:`UsageError` for a selector that names no rule, with a did-you-mean."""
-        for option, selectors in (("--select", self.select), ("--ignore", self.ignore)):
-            for selector in selectors:
-                if any(_specificity(selector, rule_id) >= 0 for rule_id in known_ids):
-                    continue
-                families = sorted({rule_id.split(".")[0] for rule_id in known_ids})
-                close = difflib.get_close_matches(selector, [*known_ids, *families], n=1)
-                hint = f"; did you mean '{close[0]}'?" if close else "; see 'copylint rules'"
-                raise UsageError(f"{option}: unknown rule or prefix '{selector}'{hint}")
+        validate_selectors("--select", self.select, known_ids)
+        validate_selectors("--ignore", self.ignore, known_ids)
+
+
+def validate_selectors(option: str, selectors: Sequence[str], known_ids: Sequence[str]) -> None:
+    """Raise :class:`UsageError` naming ``option`` for a selector that matches no rule."""
+    for selector in selectors:
+        if any(_specificity(selector, rule_id) >= 0 for rule_id in known_ids):
+            continue
+        families = sorted({rule_id.split(".")[0] for rule_id in known_ids})
+        close = difflib.get_close_matches(selector, [*known_ids, *families], n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else "; see 'copylint rules'"
+        raise UsageError(f"{option}: unknown rule or prefix '{selector}'{hint}")

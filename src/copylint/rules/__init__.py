@@ -8,6 +8,7 @@ from copylint.hookspecs import hookimpl
 from copylint.rule import Rule
 from copylint.rules.dashes import DashSpacing
 from copylint.rules.invisible import InvisibleCharacter, MixedScript
+from copylint.rules.meta import UnusedSuppression
 from copylint.rules.punctuation import (
     DoubledPunctuation,
     MissingSpaceAfter,
@@ -48,4 +49,5 @@ def copylint_register_rules() -> Sequence[type[Rule]]:
         MixedScript,
         DashSpacing,
         SpamLink,
+        UnusedSuppression,
     )

@@ -388,7 +388,7 @@ _PROSE_SCOPES = frozenset({Scope.PARAGRAPH, Scope.TEXT, Scope.LIST_ITEM, Scope.B
 class RepeatedSentence(Rule):
     """The same sentence twice in one document: a leftover from an edit.
 
-    What it does: reports a sentence of eight words or more that repeats an earlier sentence of
+    What it does: reports a sentence of eight words or more (option ``min-words``) that repeats an earlier sentence of
     the same document word for word (ignoring case, spacing and closing punctuation).
 
     Why: after moving a paragraph, the old copy often survives further down.
@@ -403,6 +403,7 @@ class RepeatedSentence(Rule):
     category = Category.REPETITION
     default_severity = Severity.WARNING
     fixable = True
+    options = {"min-words": _MIN_SENTENCE_WORDS}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         text = ctx.view.text
@@ -411,7 +412,7 @@ class RepeatedSentence(Rule):
             if ctx.view.scope_at(sentence.start) not in _PROSE_SCOPES:
                 continue
             words = ctx.tokens.words_in(sentence)
-            if len(words) < _MIN_SENTENCE_WORDS or text[sentence.start] in "\"“‘'(":
+            if len(words) < ctx.option("min-words") or text[sentence.start] in "\"“‘'(":
                 continue
             if _inside_quotes(text, sentence.start):
                 continue  # quoted speech and verse repeat on purpose

@@ -34,6 +34,9 @@ class SpamLink(Rule):
 
     Why: scraped, syndicated and pasted articles carry spam links, and no prose linter looks.
 
+    Signals weigh 1 (weak) or 2 (medium); a link is reported when they add up to 3 (option
+    ``threshold``).
+
     Precision: weak signals (an abused TLD, a shortener) never fire alone, and neither does a
     single medium one (a news story may name a piracy site it reports on). Nothing is looked up
     online: no DNS, no HTTP, no reputation service.
@@ -46,6 +49,7 @@ class SpamLink(Rule):
     category = Category.SPAM
     default_severity = Severity.WARNING
     fixable = True
+    options = {"threshold": THRESHOLD}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         candidates = collect(ctx.view, ctx.tokens)
@@ -70,7 +74,7 @@ class SpamLink(Rule):
                 ctx.settings.spam if ctx.settings is not None else None,
             )
             total = sum(signal.weight for signal in signals)
-            if total < THRESHOLD:
+            if total < ctx.option("threshold"):
                 continue
             span = sentence or candidate.anchor
             key = (span.start, span.end)

@@ -1,0 +1,137 @@
+"""Effective settings: the configuration file, per-path overrides and command-line flags combined.
+
+Command-line flags win: ``--select`` replaces the configured selection, ``--ignore`` and
+``--extend-select`` add to it, and ``--fail-level``, ``--include``, ``--exclude`` and
+``--force-exclude`` replace the configured values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from copylint.config import Config, Override
+from copylint.discovery import DEFAULT_INCLUDE, FileFilter
+from copylint.engine import LintSettings
+from copylint.finding import Severity
+from copylint.links.data import SpamSettings, read_domain_lists
+from copylint.plugins import PluginSet
+from copylint.selection import ALL, RuleSelection
+from copylint.spelling.vocabulary import Vocabulary, read_word_lists
+
+
+@dataclass(frozen=True)
+class CommandLine:
+    """What the user gave on the command line (``None``/empty: not given)."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    force_exclude: bool = False
+    accept: tuple[str, ...] = ()
+    reject: tuple[str, ...] = ()
+    fail_level: Severity | None = None
+
+
+@dataclass
+class Resolver:
+    """Builds :class:`LintSettings` for each file; the result is cached per set of overrides."""
+
+    plugins: PluginSet
+    config: Config
+    command_line: CommandLine
+    _cache: dict[tuple[int, ...], LintSettings] = field(default_factory=dict)
+    _shared: tuple[Vocabulary, SpamSettings] | None = None
+
+    def file_filter(self) -> FileFilter:
+        cli, config = self.command_line, self.config
+        return FileFilter(
+            include=cli.include or config.include or DEFAULT_INCLUDE,
+            exclude=config.exclude + cli.exclude,
+            force_exclude=cli.force_exclude or bool(config.force_exclude),
+        )
+
+    def fail_level(self) -> Severity:
+        return self.command_line.fail_level or self.config.fail_level or Severity.WARNING
+
+    def selection(self, overrides: tuple[Override, ...] = ()) -> RuleSelection:
+        cli, config = self.command_line, self.config
+        select = cli.select or config.select or (ALL,)
+        extend = config.extend_select + cli.extend_select
+        ignore = config.ignore + cli.ignore
+        for override in overrides:
+            if override.select is not None and not cli.select:
+                select = override.select
+            extend += override.extend_select
+            ignore += override.ignore
+        return RuleSelection(select + extend, ignore)
+
+    def severities(self, overrides: tuple[Override, ...] = ()) -> dict[str, Severity]:
+        """Configured severities by rule id (a prefix applies to every rule under it)."""
+        chosen: dict[str, Severity] = {}
+        for table in (self.config.severity, *(override.severity for override in overrides)):
+            for selector, severity in table.items():
+                for rule_id in self.plugins.rules:
+                    if rule_id == selector or rule_id.startswith(selector.rstrip(".") + "."):
+                        chosen[rule_id] = severity
+        return chosen
+
+    def settings_for(self, path: str) -> LintSettings:
+        overrides = self.config.overrides_for(path) if self.config.overrides else ()
+        key = tuple(id(override) for override in overrides)
+        settings = self._cache.get(key)
+        if settings is None:
+            vocabulary, spam = self._lists()
+            selection = self.selection(overrides)
+            settings = LintSettings(
+                rules=tuple(rule for rule_id, rule in self.plugins.rules.items() if selection.enabled(rule_id)),
+                severities=self.severities(overrides),
+                vocabulary=vocabulary,
+                spam=spam,
+                rule_options=self.config.rule_options,
+            )
+            self._cache[key] = settings
+        return settings
+
+    def _lists(self) -> tuple[Vocabulary, SpamSettings]:
+        if self._shared is None:
+            cli, config = self.command_line, self.config
+            vocabulary = Vocabulary(
+                read_word_lists([*config.accept, *cli.accept]), read_word_lists([*config.reject, *cli.reject])
+            )
+            trusted = frozenset(domain.lower() for domain in config.spam_trusted) | read_domain_lists(
+                config.spam_trusted_lists
+            )
+            spam = SpamSettings(trusted=trusted, blocked=read_domain_lists(config.spam_blocked_lists))
+            self._shared = (vocabulary, spam)
+        return self._shared
+
+    def describe(self, path: str) -> Mapping[str, Any]:
+        """The effective settings for ``path``, for ``copylint config``."""
+        settings = self.settings_for(path)
+        file_filter = self.file_filter()
+        return {
+            "config-file": self.config.path,
+            "path": path,
+            "rules": [rule.id for rule in settings.rules],
+            "severity": {
+                rule.id: settings.severities.get(rule.id, rule.default_severity).value for rule in settings.rules
+            },
+            "rule-options": {
+                rule.id: {**rule.options, **self.config.rule_options.get(rule.id, {})}
+                for rule in settings.rules
+                if rule.options
+            },
+            "include": list(file_filter.include),
+            "exclude": list(file_filter.exclude),
+            "force-exclude": file_filter.force_exclude,
+            "fail-level": self.fail_level().value,
+            "language": self.config.language,
+            "accept": list(self.config.accept + self.command_line.accept),
+            "reject": list(self.config.reject + self.command_line.reject),
+            "spam-trusted": sorted(settings.spam.trusted),
+            "spam-blocked": len(settings.spam.blocked),
+        }

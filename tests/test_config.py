@@ -1,0 +1,169 @@
+"""Configuration: every key changes the result; mistakes are clear errors; the CLI wins."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import run_cli, run_json
+
+ARTICLE = (
+    "We recieve the the report about the orginal plan.\n\n"
+    "The committee approved the budget for next year after a long debate.\n\n"
+    "Other business followed.\n\n"
+    "The committee approved the budget for next year after a long debate.\n\n"
+    "Download free movies online at example-films.click today.\n"
+)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "a.md").write_text(ARTICLE, encoding="utf-8")
+    return tmp_path
+
+
+def configure(project: Path, body: str, name: str = ".copylint.toml") -> None:
+    (project / name).write_text(body, encoding="utf-8")
+
+
+def rules_in(project: Path, *args: str) -> list[str]:
+    code, payload = run_json(*args, "docs", cwd=project)
+    assert code in (0, 1)
+    return [f["rule"] for f in payload["findings"]]
+
+
+def test_no_config_runs_every_rule(project: Path) -> None:
+    assert {"spelling.typo", "repetition.word", "repetition.sentence", "spam.link"} <= set(rules_in(project))
+
+
+def test_select_ignore_and_extend_select(project: Path) -> None:
+    configure(project, 'select = ["spelling"]\n')
+    assert set(rules_in(project)) == {"spelling.typo"}
+    configure(project, 'select = ["spelling"]\nextend-select = ["spam"]\n')
+    assert set(rules_in(project)) == {"spelling.typo", "spam.link"}
+    configure(project, 'ignore = ["spelling", "spam"]\n')
+    assert not {"spelling.typo", "spam.link"} & set(rules_in(project))
+
+
+def test_command_line_wins(project: Path) -> None:
+    configure(project, 'select = ["repetition.sentence"]\nfail-level = "error"\n')
+    assert set(rules_in(project, "--select", "repetition.word")) == {"repetition.word"}
+    # the configured fail level (error) lets warnings pass; the flag brings it back
+    assert run_cli("check", "docs", cwd=project).exit_code == 0
+    assert run_cli("check", "--fail-level", "warning", "docs", cwd=project).exit_code == 1
+
+
+def test_severity_and_pyproject_table(project: Path) -> None:
+    configure(
+        project,
+        '[tool.copylint]\nselect = ["spelling"]\n[tool.copylint.severity]\n"spelling.typo" = "error"\n',
+        name="pyproject.toml",
+    )
+    _, payload = run_json("docs", cwd=project)
+    assert {f["severity"] for f in payload["findings"]} == {"error"}
+
+
+def test_rule_options(project: Path) -> None:
+    configure(project, 'select = ["repetition.sentence"]\n')
+    assert rules_in(project) == ["repetition.sentence"]
+    configure(project, 'select = ["repetition.sentence"]\n["repetition.sentence"]\nmin-words = 20\n')
+    assert rules_in(project) == []
+    configure(project, 'select = ["spam"]\n["spam.link"]\nthreshold = 10\n')
+    assert rules_in(project) == []
+
+
+def test_include_exclude_and_force_exclude(project: Path) -> None:
+    (project / "docs" / "b.txt").write_text("the the\n", encoding="utf-8")
+    configure(project, 'include = ["*.txt"]\nselect = ["repetition.word"]\n')
+    _, payload = run_json("docs", cwd=project)
+    assert {Path(f["path"]).name for f in payload["findings"]} == {"b.txt"}
+    configure(project, 'exclude = ["b.txt"]\nselect = ["repetition.word"]\n')
+    _, payload = run_json("docs", cwd=project)
+    assert {Path(f["path"]).name for f in payload["findings"]} == {"a.md"}
+    configure(project, 'exclude = ["b.txt"]\nforce-exclude = true\nselect = ["repetition.word"]\n')
+    _, payload = run_json("docs/b.txt", cwd=project)
+    assert payload["findings"] == []
+
+
+def test_vocabulary_files_relative_to_the_config(project: Path) -> None:
+    (project / "accept.txt").write_text("orginal\n", encoding="utf-8")
+    (project / "reject.txt").write_text("budget\n", encoding="utf-8")
+    configure(project, 'select = ["spelling"]\naccept = ["accept.txt"]\nreject = ["reject.txt"]\n')
+    _, payload = run_json("docs", cwd=project)
+    words = sorted((f["rule"], f["message"].split("“")[1].split("”")[0]) for f in payload["findings"])
+    assert words == [("spelling.rejected", "budget"), ("spelling.rejected", "budget"), ("spelling.typo", "recieve")]
+
+
+def test_spam_lists(project: Path) -> None:
+    configure(project, 'select = ["spam"]\n')
+    assert rules_in(project) == ["spam.link"]
+    configure(project, 'select = ["spam"]\nspam-trusted = ["example-films.click"]\n')
+    assert rules_in(project) == []
+    (project / "trusted.txt").write_text("# partners\nexample-films.click\n", encoding="utf-8")
+    configure(project, 'select = ["spam"]\nspam-trusted-lists = ["trusted.txt"]\n')
+    assert rules_in(project) == []
+    (project / "docs" / "a.md").write_text("See our partner at partner-site.com for more.\n", encoding="utf-8")
+    (project / "blocked.txt").write_text("partner-site.com\n", encoding="utf-8")
+    configure(project, 'select = ["spam"]\nspam-blocked-lists = ["blocked.txt"]\n["spam.link"]\nthreshold = 2\n')
+    assert rules_in(project) == ["spam.link"]
+
+
+def test_overrides_by_path(project: Path) -> None:
+    (project / "docs" / "legacy").mkdir()
+    (project / "docs" / "legacy" / "old.md").write_text("the the\n", encoding="utf-8")
+    configure(
+        project,
+        'select = ["repetition.word"]\n[[overrides]]\nfiles = ["docs/legacy/*"]\nignore = ["repetition.word"]\n'
+        '[[overrides]]\nfiles = ["a.md"]\nseverity = { "repetition.word" = "info" }\n',
+    )
+    _, payload = run_json("docs", cwd=project)
+    assert [(Path(f["path"]).name, f["severity"]) for f in payload["findings"]] == [("a.md", "info")]
+
+
+def test_language_and_config_found_from_a_parent_folder(project: Path) -> None:
+    configure(project, 'language = "en"\nselect = ["repetition.word"]\n')
+    code, payload = run_json("a.md", cwd=project / "docs")
+    assert [f["rule"] for f in payload["findings"]] == ["repetition.word"]
+    configure(project, 'language = "fr"\n')
+    result = run_cli("check", "docs", cwd=project)
+    assert result.exit_code == 2 and "language: unsupported language 'fr'" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ('selcet = ["spelling"]\n', "selcet: unknown key; did you mean 'select'?"),
+        ('select = ["speling"]\n', "select: unknown rule or prefix 'speling'; did you mean 'spelling'?"),
+        ('fail-level = "fatal"\n', "fail-level: expected one of error, warning, info, got 'fatal'"),
+        ("include = 3\n", "include: expected a list of strings, got 3"),
+        ('force-exclude = "yes"\n', "force-exclude: expected true or false"),
+        (
+            '["repetition.sentence"]\nmin-word = 3\n',
+            "repetition.sentence.min-word: unknown option; did you mean 'min-words'?",
+        ),
+        ('["repetition.sentence"]\nmin-words = "3"\n', "repetition.sentence.min-words: expected int"),
+        ('[[overrides]]\nfile = ["*.md"]\n', "overrides[0].file: unknown key; did you mean 'files'?"),
+        ('[severity]\n"spelling.typ" = "info"\n', "severity: unknown rule or prefix 'spelling.typ'"),
+        ("select = [\n", "invalid TOML"),
+    ],
+)
+def test_mistakes_name_the_file_and_key(project: Path, body: str, message: str) -> None:
+    configure(project, body)
+    result = run_cli("check", "docs", cwd=project)
+    assert result.exit_code == 2
+    assert ".copylint.toml" in result.stderr and message in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_config_command_prints_effective_settings(project: Path) -> None:
+    configure(project, 'select = ["spelling", "spam"]\n["spam.link"]\nthreshold = 4\n')
+    result = run_cli("config", "docs/a.md", cwd=project)
+    assert result.exit_code == 0
+    settings = json.loads(result.stdout)
+    assert settings["config-file"].endswith(".copylint.toml")
+    assert settings["rules"] == ["spam.link", "spelling.rejected", "spelling.typo"]
+    assert settings["rule-options"] == {"spam.link": {"threshold": 4}}
+    assert settings["fail-level"] == "warning"
