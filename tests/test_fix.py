@@ -91,16 +91,8 @@ def test_fix_keeps_permissions(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["a.md"]  # no temporary file left behind
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root can write read-only files")
-def test_read_only_file_is_reported_not_clobbered(tmp_path: Path) -> None:
-    article = write(tmp_path / "a.md", "We recieve it.\n")
-    article.chmod(0o444)
-    result = run_cli("fix", str(article))
-    assert result.exit_code == 2 and "not writable" in result.stderr
-    assert article.read_text() == "We recieve it.\n"
-
-
-def test_unwritable_folder_is_reported_not_clobbered(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_read_only_file_is_reported_not_clobbered(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # these machines run as root, which may write anywhere: simulate the missing permission
     article = write(tmp_path / "a.md", "We recieve it.\n")
     real_access = os.access
     monkeypatch.setattr(os, "access", lambda path, mode: mode != os.W_OK and real_access(path, mode))
