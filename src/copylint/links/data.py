@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from copylint.errors import CopylintError
+from copylint.listfiles import read_list_file
 
 
 @dataclass(frozen=True)
@@ -66,12 +66,6 @@ def read_domain_lists(paths: Sequence[str]) -> frozenset[str]:
     """Domains from list files (one a line, ``#`` comments); errors name the file."""
     domains: set[str] = set()
     for path in paths:
-        try:
-            with open(path, encoding="utf-8-sig") as handle:
-                lines = handle.read().splitlines()
-        except OSError as exc:
-            raise CopylintError(f"{path}: cannot read domain list ({exc.strerror or exc})") from None
-        except UnicodeDecodeError:
-            raise CopylintError(f"{path}: domain list is not valid UTF-8") from None
+        lines = read_list_file(path, "domain list")
         domains.update(line.strip().lower().lstrip("*.") for line in lines if line.strip() and not line.startswith("#"))
     return frozenset(domains)

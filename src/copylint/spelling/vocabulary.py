@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from copylint.errors import CopylintError
+from copylint.listfiles import read_list_file
 
 _REGEX_CHARS = re.compile(r"[\\^$.|?*+()\[\]{}]")
 
@@ -57,17 +58,9 @@ def compile_entries(entries: Iterable[str], source: str = "<vocabulary>") -> Wor
 
 def read_word_lists(paths: Sequence[str]) -> WordList:
     """Read and merge word-list files; a missing or undecodable file is a :class:`CopylintError`."""
-    lines: list[str] = []
     merged = WordList()
     for path in paths:
-        try:
-            with open(path, encoding="utf-8-sig") as handle:
-                lines = handle.read().splitlines()
-        except OSError as exc:
-            raise CopylintError(f"{path}: cannot read word list ({exc.strerror or exc})") from None
-        except UnicodeDecodeError:
-            raise CopylintError(f"{path}: word list is not valid UTF-8") from None
-        part = compile_entries(lines, path)
+        part = compile_entries(read_list_file(path, "word list"), path)
         merged = WordList(
             merged.literals_exact | part.literals_exact,
             merged.literals_folded | part.literals_folded,
