@@ -12,6 +12,7 @@ from typing import Any, NoReturn
 import click
 
 from copylint import __version__
+from copylint.changes import changed_lines, only_changed, without_baseline, write_baseline
 from copylint.config import Config, load_config, load_config_file
 from copylint.discovery import DEFAULT_INCLUDE, discover
 from copylint.engine import lint_document
@@ -148,6 +149,14 @@ def cli() -> None:
     help="Exit 1 when a finding is at or above this severity (default: warning).",
 )
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings (unreadable files still exit 2).")
+@click.option("--diff-base", metavar="REV", help="Report only findings on lines changed since git revision REV.")
+@click.option(
+    "--baseline",
+    "baseline_file",
+    metavar="FILE",
+    type=click.Path(dir_okay=False),
+    help="Report only findings not recorded in FILE (see 'copylint baseline').",
+)
 @click.option("--fix", "apply_fix", is_flag=True, help="Apply safe fixes first, then report what is left.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix, apply unsafe fixes too.")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only: no source excerpts, no summary.")
@@ -157,6 +166,8 @@ def check(
     output_format: str,
     fail_level: str | None,
     exit_zero: bool,
+    diff_base: str | None,
+    baseline_file: str | None,
     apply_fix: bool,
     unsafe_fixes: bool,
     quiet: bool,
@@ -180,8 +191,15 @@ def check(
     if apply_fix:
         _fix_paths(plugins, resolver, targets, unsafe_fixes, diff=False, interactive=False, quiet=True)
     result = run(targets, resolver.file_filter(), plugins, resolver.settings_for)
+    try:
+        if diff_base:
+            result = only_changed(result, changed_lines(diff_base))
+        if baseline_file:
+            result = without_baseline(result, baseline_file)
+    except CopylintError as exc:
+        _fail(str(exc))
     _report_errors(result)
-    reporter_class(sys.stdout, color=_use_color(no_color), quiet=quiet).report(result)
+    reporter_class(sys.stdout, color=_use_color(no_color), quiet=quiet, rules=plugins.rules).report(result)
     if result.errors:
         sys.exit(EXIT_ERROR)
     failing = result.findings_at_or_above(resolver.fail_level()) and not exit_zero
@@ -265,6 +283,35 @@ def _print_diff(path: str, before: str, after: str) -> None:
 def _report_errors(result: RunResult) -> None:
     for failed in result.errors:
         click.echo(f"copylint: error: {failed.error}", err=True)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@selection_options
+@click.option(
+    "-o",
+    "--output",
+    default=".copylint-baseline.json",
+    show_default=True,
+    type=click.Path(dir_okay=False),
+    help="Where to write the baseline.",
+)
+def baseline(paths: Sequence[str], output: str, **options: Any) -> None:
+    """Record today's findings so that 'check --baseline FILE' reports only new ones.
+
+    Findings are recorded by fingerprint (rule, path, the flagged text and its context), not by
+    line, so editing elsewhere in a file does not bring them back.
+    """
+    plugins = _plugins()
+    resolver = _resolver(plugins, options)
+    result = run(list(paths) or ["."], resolver.file_filter(), plugins, resolver.settings_for)
+    _report_errors(result)
+    try:
+        count = write_baseline(result, output)
+    except OSError as exc:
+        _fail(f"{output}: cannot write ({exc.strerror or exc})")
+    click.echo(f"Recorded {count} findings in {output}.", err=True)
+    sys.exit(EXIT_ERROR if result.errors else EXIT_CLEAN)
 
 
 @cli.command(name="config")

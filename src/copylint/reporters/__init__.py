@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, ClassVar, TextIO
 
 if TYPE_CHECKING:
+    from copylint.rule import Rule
     from copylint.runner import RunResult
 
 
@@ -14,10 +16,18 @@ class Reporter:
     name: ClassVar[str]
     description: ClassVar[str] = ""
 
-    def __init__(self, stream: TextIO, *, color: bool = False, quiet: bool = False) -> None:
+    def __init__(
+        self,
+        stream: TextIO,
+        *,
+        color: bool = False,
+        quiet: bool = False,
+        rules: Mapping[str, type[Rule]] | None = None,
+    ) -> None:
         self.stream = stream
         self.color = color
         self.quiet = quiet
+        self.rules = rules or {}
 
     def report(self, run: RunResult) -> None:
         raise NotImplementedError

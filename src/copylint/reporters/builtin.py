@@ -6,10 +6,14 @@ from collections.abc import Sequence
 
 from copylint.hookspecs import hookimpl
 from copylint.reporters import Reporter
+from copylint.reporters.github import GithubReporter
+from copylint.reporters.gitlab import GitlabReporter
 from copylint.reporters.json_format import JsonReporter
+from copylint.reporters.rdjsonl import RdjsonlReporter
+from copylint.reporters.sarif import SarifReporter
 from copylint.reporters.text import TextReporter
 
 
 @hookimpl
 def copylint_register_reporters() -> Sequence[type[Reporter]]:
-    return (TextReporter, JsonReporter)
+    return (TextReporter, JsonReporter, GithubReporter, SarifReporter, RdjsonlReporter, GitlabReporter)
