@@ -12,7 +12,6 @@ import jsonschema
 import pytest
 
 from conftest import FIXTURES, run_cli
-
 from copylint.engine import LintSettings, lint_document
 from copylint.finding import Category, FileResult, Finding, Severity
 from copylint.plugins import load_plugins
@@ -52,7 +51,9 @@ def test_github_escaping_of_messages_and_properties() -> None:
     )
 
 
-def test_github_omits_columns_across_lines_and_writes_a_step_summary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_github_omits_columns_across_lines_and_writes_a_step_summary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     summary = tmp_path / "summary.md"
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
     article = tmp_path / "a.txt"
@@ -75,7 +76,10 @@ def test_rdjsonl_ranges_count_utf8_bytes_and_carry_suggestions() -> None:
     assert diagnostic["location"]["range"]["start"] == {"line": 1, "column": len(prefix) + 1}
     assert diagnostic["location"]["range"]["end"] == {"line": 1, "column": len(prefix) + len(b"the the") + 1}
     assert diagnostic["suggestions"] == [
-        {"range": {"start": {"line": 1, "column": len(prefix) + 4}, "end": {"line": 1, "column": len(prefix) + 8}}, "text": ""}
+        {
+            "range": {"start": {"line": 1, "column": len(prefix) + 4}, "end": {"line": 1, "column": len(prefix) + 8}},
+            "text": "",
+        }
     ]
     assert diagnostic["severity"] == "ERROR" and diagnostic["code"]["value"] == "repetition.word"
 
@@ -101,7 +105,9 @@ def repo(tmp_path: Path) -> Path:
     git(tmp_path, "init", "-q", "-b", "main")
     git(tmp_path, "config", "user.email", "test@example.invalid")
     git(tmp_path, "config", "user.name", "Test")
-    (tmp_path / "old.md").write_text("An old the the slip.\n\nA middle paragraph.\n\nAnother old a a slip.\n", encoding="utf-8")
+    (tmp_path / "old.md").write_text(
+        "An old the the slip.\n\nA middle paragraph.\n\nAnother old a a slip.\n", encoding="utf-8"
+    )
     git(tmp_path, "add", ".")
     git(tmp_path, "commit", "-q", "-m", "base")
     return tmp_path
@@ -110,7 +116,8 @@ def repo(tmp_path: Path) -> Path:
 def test_diff_base_reports_only_the_changed_paragraph(repo: Path) -> None:
     article = repo / "old.md"
     article.write_text(
-        "An old the the slip.\n\nA middle paragraph, edited with an an error.\n\nAnother old a a slip.\n", encoding="utf-8"
+        "An old the the slip.\n\nA middle paragraph, edited with an an error.\n\nAnother old a a slip.\n",
+        encoding="utf-8",
     )
     git(repo, "commit", "-qam", "edit")
     result = run_cli("check", "--format", "json", "--select", "repetition", "--diff-base", "HEAD~1", "old.md", cwd=repo)

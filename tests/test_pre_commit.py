@@ -19,14 +19,20 @@ def run(args: list[str], cwd: Path, env: dict[str, str]) -> subprocess.Completed
 
 @pytest.fixture(scope="module")
 def head() -> str:
-    return subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
+    return subprocess.run(
+        ["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.strip()
 
 
 def test_pre_commit_hooks(tmp_path: Path, head: str) -> None:
     env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "NO_COLOR": "1"}
     project = tmp_path / "site"
     project.mkdir()
-    for args in (["git", "init", "-q"], ["git", "config", "user.email", "t@example.invalid"], ["git", "config", "user.name", "T"]):
+    for args in (
+        ["git", "init", "-q"],
+        ["git", "config", "user.email", "t@example.invalid"],
+        ["git", "config", "user.name", "T"],
+    ):
         run(args, project, env)
     (project / ".pre-commit-config.yaml").write_text(
         f"repos:\n- repo: {ROOT}\n  rev: {head}\n  hooks:\n  - id: copylint\n  - id: copylint-fix\n", encoding="utf-8"
