@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import json
 import os
@@ -13,13 +14,14 @@ import click
 
 from copylint import __version__
 from copylint.changes import changed_lines, only_changed, without_baseline, write_baseline
-from copylint.config import Config, load_config, load_config_file
+from copylint.config import Config, locate_config, pack_paths, parse_config
 from copylint.discovery import DEFAULT_INCLUDE, discover
 from copylint.engine import lint_document
 from copylint.errors import CopylintError
 from copylint.finding import Severity
 from copylint.fixer import encode, fix_document, read_document, write_atomically
 from copylint.interactive import review_document
+from copylint.packs import load_pack_paths, rule_class
 from copylint.plugins import PluginSet, load_plugins
 from copylint.runner import RunResult, run
 from copylint.selection import split_selectors, validate_selectors
@@ -79,7 +81,7 @@ def selection_options(command: Callable[..., Any]) -> Callable[..., Any]:
 def _resolver(plugins: PluginSet, options: dict[str, Any], fail_level: str | None = None) -> Resolver:
     """Load and check the configuration, then combine it with the command line."""
     try:
-        config = _config(plugins, options.get("config_path"))
+        config, plugins = _config(plugins, options.get("config_path"))
         command_line = CommandLine(
             select=split_selectors(options.get("select", ())),
             ignore=split_selectors(options.get("ignore", ())),
@@ -104,11 +106,20 @@ def _resolver(plugins: PluginSet, options: dict[str, Any], fail_level: str | Non
         _fail(str(exc))
 
 
-def _config(plugins: PluginSet, path: str | None) -> Config:
+def _config(plugins: PluginSet, path: str | None) -> tuple[Config, PluginSet]:
+    """The configuration, and the plugin set with the rules of the packs it names added."""
+    found = locate_config(os.getcwd(), path)
+    if found is None:
+        return Config(), plugins
+    config_path, table = found
+    extra = {spec.rule_id: rule_class(spec) for spec in load_pack_paths(pack_paths(config_path, table))}
+    clash = sorted(set(extra) & set(plugins.rules))
+    if clash:
+        raise CopylintError(f"{config_path}: packs: rule ids already defined: {', '.join(clash)}")
+    if extra:
+        plugins = dataclasses.replace(plugins, rules=dict(sorted({**plugins.rules, **extra}.items())))
     rule_options = {rule_id: dict(rule.options) for rule_id, rule in plugins.rules.items()}
-    if path:
-        return load_config_file(path, rule_options)
-    return load_config(os.getcwd(), rule_options)
+    return parse_config(config_path, table, rule_options), plugins
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -199,7 +210,7 @@ def check(
     except CopylintError as exc:
         _fail(str(exc))
     _report_errors(result)
-    reporter_class(sys.stdout, color=_use_color(no_color), quiet=quiet, rules=plugins.rules).report(result)
+    reporter_class(sys.stdout, color=_use_color(no_color), quiet=quiet, rules=resolver.plugins.rules).report(result)
     if result.errors:
         sys.exit(EXIT_ERROR)
     failing = result.findings_at_or_above(resolver.fail_level()) and not exit_zero

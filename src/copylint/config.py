@@ -20,11 +20,11 @@ CONFIG_NAMES = (".copylint.toml", "pyproject.toml")
 SUPPORTED_LANGUAGES = ("en",)
 _LIST_KEYS = (
     "select", "ignore", "extend-select", "include", "exclude", "accept", "reject", "spam-trusted",
-    "spam-trusted-lists", "spam-blocked-lists",
+    "spam-trusted-lists", "spam-blocked-lists", "packs",
 )  # fmt: skip
 _KEYS = (*_LIST_KEYS, "severity", "force-exclude", "language", "fail-level", "overrides")
 _OVERRIDE_KEYS = ("files", "select", "ignore", "extend-select", "severity")
-_PATH_KEYS = ("accept", "reject", "spam-trusted-lists", "spam-blocked-lists")
+_PATH_KEYS = ("accept", "reject", "spam-trusted-lists", "spam-blocked-lists", "packs")
 
 
 @dataclass(frozen=True)
@@ -59,6 +59,7 @@ class Config:
     spam_blocked_lists: tuple[str, ...] = ()
     fail_level: Severity | None = None
     overrides: tuple[Override, ...] = ()
+    packs: tuple[str, ...] = ()
 
     @property
     def root(self) -> str:
@@ -105,6 +106,25 @@ def _read_toml(path: str) -> dict[str, Any]:
         raise CopylintError(f"{path}: cannot read ({exc.strerror or exc})") from None
 
 
+def locate_config(start: str, explicit: str | None = None) -> tuple[str, dict[str, Any]] | None:
+    """The config file to use (``explicit`` when given, else the nearest) and its copylint table."""
+    if explicit:
+        data = _read_toml(explicit)
+        return explicit, data.get("tool", {}).get("copylint", data)
+    return find_config(start)
+
+
+def pack_paths(path: str, table: Mapping[str, Any]) -> tuple[str, ...]:
+    """The rule packs a config table names, as paths relative to the config file."""
+    packs = table.get("packs", [])
+    if isinstance(packs, str):
+        packs = [packs]
+    if not isinstance(packs, list) or not all(isinstance(item, str) for item in packs):
+        raise CopylintError(f"{path}: packs: expected a list of paths, got {packs!r}")
+    folder = os.path.dirname(os.path.abspath(path))
+    return tuple(os.path.join(folder, item) for item in packs)
+
+
 def load_config(start: str, rule_options: Mapping[str, Mapping[str, Any]]) -> Config:
     """Find and validate the configuration for ``start``; ``rule_options`` maps every known rule id
     to its options and their defaults."""
@@ -112,13 +132,6 @@ def load_config(start: str, rule_options: Mapping[str, Mapping[str, Any]]) -> Co
     if found is None:
         return Config()
     path, table = found
-    return parse_config(path, table, rule_options)
-
-
-def load_config_file(path: str, rule_options: Mapping[str, Mapping[str, Any]]) -> Config:
-    """Load one named config file (``--config``): a ``.copylint.toml`` or a ``pyproject.toml``."""
-    data = _read_toml(path)
-    table = data.get("tool", {}).get("copylint", data)
     return parse_config(path, table, rule_options)
 
 

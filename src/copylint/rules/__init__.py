@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from copylint.hookspecs import hookimpl
+from copylint.packs import bundled_packs, rule_class
 from copylint.rule import Rule
+from copylint.rules.articles import Article
 from copylint.rules.dashes import DashSpacing
 from copylint.rules.invisible import InvisibleCharacter, MixedScript
 from copylint.rules.meta import UnusedSuppression
@@ -50,4 +52,6 @@ def copylint_register_rules() -> Sequence[type[Rule]]:
         DashSpacing,
         SpamLink,
         UnusedSuppression,
+        Article,
+        *(rule_class(spec) for spec in bundled_packs()),
     )

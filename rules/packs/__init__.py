@@ -1,0 +1,1 @@
+"""YAML rule packs shipped with copylint."""

@@ -1,0 +1,392 @@
+"""Declarative rule packs: YAML files of ``existence``, ``substitution``, ``consistency`` and
+``capitalization`` rules, shipped in ``rules/packs/`` and read from paths in the configuration.
+
+Each pack compiles once into one matcher per rule; patterns that could backtrack
+catastrophically (a quantified group that is itself quantified) are rejected, since packs from
+users are untrusted input. Every rule carries ``examples`` that must fire and must stay quiet;
+the test suite runs them for every pack.
+
+Complexity: one regular-expression pass per rule over the prose, O(characters).
+"""
+
+from __future__ import annotations
+
+import difflib
+import importlib.resources
+import os
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+import yaml  # type: ignore[import-untyped]
+
+from copylint.errors import CopylintError
+from copylint.finding import Applicability, Category, Finding, Severity
+from copylint.prose import Scope
+from copylint.rule import PlannedEdit, Rule, RuleContext
+from copylint.source import Span
+from copylint.spelling.lexicon import load_lexicon
+
+KINDS = ("existence", "substitution", "consistency", "capitalization")
+_RULE_KEYS = (
+    "name", "kind", "message", "severity", "category", "scope", "ignorecase", "exceptions", "fix",
+    "tokens", "swap", "either", "match", "examples", "description", "before", "after",
+)  # fmt: skip
+_PACK_KEYS = ("pack", "description", "rules", "source", "licence")
+_SCOPES = {
+    "text": (Scope.TEXT, Scope.PARAGRAPH, Scope.LIST_ITEM, Scope.BLOCKQUOTE, Scope.TABLE_CELL),
+    "heading": (Scope.HEADING, Scope.TITLE),
+    "link-text": (Scope.LINK_TEXT,),
+    "alt-text": (Scope.ALT_TEXT,),
+}
+_NESTED_QUANTIFIER = re.compile(r"\((?:[^()\\]|\\.)*[+*](?:[^()\\]|\\.)*\)\s*(?:[+*]|\{\d*,)")
+_MAX_PATTERN = 2000
+_COMMON_WORD = 1_000_000.0
+_SMALL_WORDS = frozenset("a an and as at but by for in nor of on or per the to up via vs".split())
+
+
+@dataclass(frozen=True)
+class RuleSpec:
+    """One validated pack rule."""
+
+    pack: str
+    name: str
+    kind: str
+    message: str
+    severity: Severity
+    category: Category
+    scopes: frozenset[Scope]
+    pattern: re.Pattern[str]
+    replacements: tuple[tuple[re.Pattern[str], str], ...] = ()
+    """substitution: each wrong pattern (compiled alone, for its own groups) and its replacement."""
+    either: tuple[tuple[str, str], ...] = ()
+    case: str = ""
+    exceptions: frozenset[str] = frozenset()
+    applicability: Applicability = Applicability.DISPLAY_ONLY
+    examples_fire: tuple[str, ...] = ()
+    examples_quiet: tuple[str, ...] = ()
+    description: str = ""
+    source: str = ""
+
+    @property
+    def rule_id(self) -> str:
+        return f"{self.pack}.{self.name}"
+
+
+@dataclass
+class _Reader:
+    path: str
+    pack: str = ""
+    rule: str = ""
+
+    def fail(self, key: str, message: str) -> CopylintError:
+        where = f"rule '{self.rule}': " if self.rule else ""
+        return CopylintError(f"{self.path}: {where}{key}: {message}")
+
+    def known(self, keys: Sequence[str], allowed: Sequence[str]) -> None:
+        for key in keys:
+            if key not in allowed:
+                close = difflib.get_close_matches(str(key), list(allowed), n=1)
+                raise self.fail(str(key), "unknown key" + (f"; did you mean '{close[0]}'?" if close else ""))
+
+    def pattern(self, key: str, text: str) -> str:
+        if len(text) > _MAX_PATTERN:
+            raise self.fail(key, f"pattern longer than {_MAX_PATTERN} characters")
+        if _NESTED_QUANTIFIER.search(text):
+            raise self.fail(key, f"pattern {text!r} repeats a repeated group and could run for ever; rewrite it")
+        try:
+            re.compile(text)
+        except re.error as exc:
+            raise self.fail(key, f"invalid pattern {text!r} ({exc})") from None
+        return text
+
+
+def load_pack_text(text: str, path: str) -> list[RuleSpec]:
+    reader = _Reader(path)
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise CopylintError(f"{path}: invalid YAML ({exc})") from None
+    if not isinstance(data, dict):
+        raise CopylintError(f"{path}: a rule pack is a mapping with 'pack' and 'rules'")
+    reader.known(list(data), _PACK_KEYS)
+    pack = data.get("pack")
+    if not isinstance(pack, str) or not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", pack):
+        raise reader.fail("pack", f"expected a kebab-case name, got {pack!r}")
+    reader.pack = pack
+    rules = data.get("rules")
+    if not isinstance(rules, list) or not rules:
+        raise reader.fail("rules", "expected a list of rules")
+    specs = [_rule(reader, raw, str(data.get("source", ""))) for raw in rules]
+    names = [spec.name for spec in specs]
+    duplicates = {name for name in names if names.count(name) > 1}
+    if duplicates:
+        raise reader.fail("rules", f"duplicate rule names: {', '.join(sorted(duplicates))}")
+    return specs
+
+
+def _rule(reader: _Reader, raw: Any, source: str) -> RuleSpec:
+    if not isinstance(raw, dict):
+        raise reader.fail("rules", f"each rule is a mapping, got {raw!r}")
+    name = raw.get("name")
+    if not isinstance(name, str) or not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", name):
+        raise reader.fail("name", f"expected a kebab-case name, got {name!r}")
+    reader.rule = name
+    reader.known(list(raw), _RULE_KEYS)
+    kind = raw.get("kind")
+    if kind not in KINDS:
+        close = difflib.get_close_matches(str(kind), KINDS, n=1)
+        raise reader.fail("kind", f"unknown kind {kind!r}" + (f"; did you mean '{close[0]}'?" if close else ""))
+    try:
+        severity = Severity(raw.get("severity", "warning"))
+        category = Category(raw.get("category", "style"))
+    except ValueError as exc:
+        raise reader.fail("severity/category", str(exc)) from None
+    scopes: set[Scope] = set()
+    for scope in raw.get("scope", ["text"]):
+        if scope not in _SCOPES:
+            raise reader.fail("scope", f"unknown scope {scope!r}; choose from {', '.join(_SCOPES)}")
+        scopes.update(_SCOPES[scope])
+    flags = re.IGNORECASE if raw.get("ignorecase", True) else 0
+    before = reader.pattern("before", raw.get("before", r"\b"))
+    after = reader.pattern("after", raw.get("after", r"\b"))
+    fix = raw.get("fix", "unsafe" if kind == "substitution" else "none")
+    applicability = {"safe": Applicability.SAFE, "unsafe": Applicability.UNSAFE, "none": Applicability.DISPLAY_ONLY}
+    if fix not in applicability:
+        raise reader.fail("fix", f"expected safe, unsafe or none, got {fix!r}")
+    examples = raw.get("examples") or {}
+    if not isinstance(examples, dict) or not examples.get("fire") or not examples.get("quiet"):
+        raise reader.fail("examples", "every rule needs examples: {fire: [...], quiet: [...]}")
+    common = {
+        "pack": reader.pack,
+        "name": name,
+        "kind": kind,
+        "message": str(raw.get("message", "")),
+        "severity": severity,
+        "category": category,
+        "scopes": frozenset(scopes),
+        "exceptions": frozenset(str(item).lower() for item in raw.get("exceptions", [])),
+        "applicability": applicability[fix],
+        "examples_fire": tuple(examples["fire"]),
+        "examples_quiet": tuple(examples["quiet"]),
+        "description": str(raw.get("description", "")),
+        "source": source,
+    }
+    if not common["message"]:
+        raise reader.fail("message", "every rule needs a message")
+    if kind == "existence":
+        tokens = [reader.pattern("tokens", str(token)) for token in raw.get("tokens", [])]
+        if not tokens:
+            raise reader.fail("tokens", "an existence rule needs tokens")
+        pattern = re.compile(f"{before}(?:{'|'.join(tokens)}){after}", flags)
+        return RuleSpec(pattern=pattern, **common)
+    if kind == "substitution":
+        swap = raw.get("swap")
+        if not isinstance(swap, dict) or not swap:
+            raise reader.fail("swap", "a substitution rule needs swap: {wrong: right}")
+        wrongs = [reader.pattern("swap", str(wrong)) for wrong in swap]
+        alternatives = "|".join(f"(?P<s{index}>{wrong})" for index, wrong in enumerate(wrongs))
+        pattern = re.compile(f"{before}(?:{alternatives}){after}", flags)
+        singles = tuple(
+            (re.compile(wrong, flags), str(right)) for wrong, right in zip(wrongs, swap.values(), strict=True)
+        )
+        return RuleSpec(pattern=pattern, replacements=singles, **common)
+    if kind == "consistency":
+        either = raw.get("either")
+        if not isinstance(either, dict) or not either:
+            raise reader.fail("either", "a consistency rule needs either: {one: other}")
+        pairs = tuple((reader.pattern("either", str(a)), reader.pattern("either", str(b))) for a, b in either.items())
+        alternatives = "|".join(f"(?P<a{i}>{a})|(?P<b{i}>{b})" for i, (a, b) in enumerate(pairs))
+        return RuleSpec(pattern=re.compile(f"{before}(?:{alternatives}){after}", flags), either=pairs, **common)
+    case = raw.get("match")
+    if case not in ("title", "sentence"):
+        raise reader.fail("match", f"expected title or sentence, got {case!r}")
+    return RuleSpec(pattern=re.compile(r".+", re.DOTALL), case=case, **common)
+
+
+class PackRule(Rule):
+    """A rule from a YAML pack; subclasses are made by :func:`rule_class`."""
+
+    spec: ClassVar[RuleSpec]
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        spec = self.spec
+        if spec.kind == "capitalization":
+            yield from self._capitalization(ctx)
+            return
+        text = ctx.view.text
+        matches = [m for m in spec.pattern.finditer(text) if self._in_scope(ctx, m.start(), m.end())]
+        if spec.kind == "consistency":
+            yield from self._consistency(ctx, matches)
+            return
+        for match in matches:
+            if match.group().lower() in spec.exceptions:
+                continue
+            span = Span(*match.span())
+            suggestion = self._replacement(match) if spec.kind == "substitution" else None
+            message = spec.message.format(match=match.group(), suggestion=suggestion or "")
+            edits = (PlannedEdit(span, suggestion),) if suggestion is not None else ()
+            yield ctx.finding(
+                span,
+                message,
+                suggestions=(suggestion,) if suggestion is not None else (),
+                edits=edits if spec.applicability is not Applicability.DISPLAY_ONLY else (),
+                applicability=spec.applicability,
+                fix_title=f"Replace with “{suggestion}”" if suggestion is not None else "",
+            )
+
+    def _in_scope(self, ctx: RuleContext, start: int, end: int) -> bool:
+        return ctx.view.scope_at(start) in self.spec.scopes and ctx.view.scope_at(end - 1) in self.spec.scopes
+
+    def _replacement(self, match: re.Match[str]) -> str:
+        for index, (wrong, replacement) in enumerate(self.spec.replacements):
+            if match.group(f"s{index}") is not None:
+                expanded = wrong.sub(replacement, match.group(), count=1)
+                return _match_case(match.group(), expanded)
+        return match.group()
+
+    def _consistency(self, ctx: RuleContext, matches: list[re.Match[str]]) -> Iterator[Finding]:
+        for index, (first, second) in enumerate(self.spec.either):
+            ones = [m for m in matches if m.group(f"a{index}") is not None]
+            others = [m for m in matches if m.group(f"b{index}") is not None]
+            if not ones or not others:
+                continue
+            minority, majority = (ones, others) if len(ones) < len(others) else (others, ones)
+            preferred = majority[0].group()
+            for match in minority:
+                suggestion = _match_case(match.group(), preferred.lower())
+                span = Span(*match.span())
+                yield ctx.finding(
+                    span,
+                    self.spec.message.format(match=match.group(), other=preferred, suggestion=suggestion),
+                    suggestions=(suggestion,),
+                    edits=(PlannedEdit(span, suggestion),)
+                    if self.spec.applicability is not Applicability.DISPLAY_ONLY
+                    else (),
+                    applicability=self.spec.applicability,
+                )
+
+    def _capitalization(self, ctx: RuleContext) -> Iterator[Finding]:
+        text = ctx.view.text
+        names = _names(ctx)
+        for block in ctx.view.blocks:
+            if ctx.view.scope_at(block.start) not in self.spec.scopes:
+                continue
+            heading = text[block.start : block.end]
+            expected = _title_case(heading) if self.spec.case == "title" else _sentence_case(heading, names)
+            if expected == heading:
+                continue
+            span = Span(block.start, block.end)
+            yield ctx.finding(
+                span,
+                self.spec.message.format(match=heading, suggestion=expected),
+                suggestions=(expected,),
+                edits=(PlannedEdit(span, expected),)
+                if self.spec.applicability is not Applicability.DISPLAY_ONLY
+                else (),
+                applicability=self.spec.applicability,
+            )
+
+
+def _match_case(original: str, replacement: str) -> str:
+    if original[:1].isupper() and replacement[:1].islower():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+_HEADING_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+
+
+def _names(ctx: RuleContext) -> frozenset[str]:
+    """Words the body text capitalises where an ordinary word would not be (mid-sentence, or a
+    word the lexicon does not know as a common lower-case word): names, kept in headings."""
+    lexicon = load_lexicon()
+    return frozenset(
+        word.text
+        for word in ctx.tokens.words
+        if word.text[:1].isupper()
+        and ctx.view.scope_at(word.start) not in (Scope.HEADING, Scope.TITLE)
+        and (not ctx.tokens.starts_sentence(word) or lexicon.count(word.text.lower()) < _COMMON_WORD)
+    )
+
+
+def _title_case(heading: str) -> str:
+    words = list(_HEADING_WORD.finditer(heading))
+    pieces, position = [], 0
+    for index, match in enumerate(words):
+        word = match.group()
+        if word.isupper() and len(word) > 1 or any(char.isupper() for char in word[1:]):
+            wanted = word  # an acronym or a name like iPhone
+        elif word.lower() in _SMALL_WORDS and 0 < index < len(words) - 1:
+            wanted = word.lower()
+        else:
+            wanted = word[:1].upper() + word[1:]
+        pieces.append(heading[position : match.start()] + wanted)
+        position = match.end()
+    return "".join(pieces) + heading[position:]
+
+
+def _sentence_case(heading: str, names: frozenset[str]) -> str:
+    words = list(_HEADING_WORD.finditer(heading))
+    pieces, position = [], 0
+    for index, match in enumerate(words):
+        word = match.group()
+        keep = index == 0 or (word.isupper() and len(word) > 1) or word in names or word == "I"
+        keep = (
+            keep
+            or any(char.isupper() for char in word[1:])
+            or heading[max(0, match.start() - 2) : match.start()] == ": "
+        )
+        pieces.append(heading[position : match.start()] + (word if keep else word.lower()))
+        position = match.end()
+    return "".join(pieces) + heading[position:]
+
+
+def rule_class(spec: RuleSpec) -> type[Rule]:
+    """A :class:`Rule` subclass for one pack rule, documented from the pack."""
+    doc = (spec.description or f"A {spec.kind} rule of the '{spec.pack}' pack.") + "\n\n"
+    doc += f"From the rule pack '{spec.pack}' ({spec.kind}).\n\nFires on: " + "; ".join(
+        f'"{example}"' for example in spec.examples_fire[:3]
+    )
+    doc += "\nQuiet on: " + "; ".join(f'"{example}"' for example in spec.examples_quiet[:3])
+    if spec.applicability is not Applicability.DISPLAY_ONLY:
+        doc += f"\n\nFix safety: {spec.applicability.value}."
+    attributes: dict[str, Any] = {
+        "id": spec.rule_id,
+        "category": spec.category,
+        "default_severity": spec.severity,
+        "fixable": spec.applicability is not Applicability.DISPLAY_ONLY,
+        "spec": spec,
+        "__doc__": doc,
+    }
+    return type(f"Pack_{spec.pack}_{spec.name}".replace("-", "_"), (PackRule,), attributes)
+
+
+def bundled_packs() -> list[RuleSpec]:
+    """The packs shipped in ``rules/packs/`` (installed as ``copylint.bundled.packs``)."""
+    folder = importlib.resources.files("copylint.bundled.packs")
+    specs: list[RuleSpec] = []
+    for entry in sorted(folder.iterdir(), key=lambda item: item.name):
+        if entry.name.endswith((".yml", ".yaml")):
+            specs.extend(load_pack_text(entry.read_text(encoding="utf-8"), f"rules/packs/{entry.name}"))
+    return specs
+
+
+def load_pack_paths(paths: Sequence[str]) -> list[RuleSpec]:
+    """Packs from files or folders named in the configuration."""
+    specs: list[RuleSpec] = []
+    for path in paths:
+        files = (
+            sorted(os.path.join(path, name) for name in os.listdir(path) if name.endswith((".yml", ".yaml")))
+            if os.path.isdir(path)
+            else [path]
+        )
+        for file in files:
+            try:
+                with open(file, encoding="utf-8") as handle:
+                    text = handle.read()
+            except OSError as exc:
+                raise CopylintError(f"{file}: cannot read rule pack ({exc.strerror or exc})") from None
+            specs.extend(load_pack_text(text, file))
+    return specs

@@ -1,0 +1,92 @@
+"""Rule packs: every shipped and example pack rule's own examples, loading errors, and packs
+named in the configuration."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, run_json
+from copylint.engine import LintSettings, lint_document
+from copylint.errors import CopylintError
+from copylint.fixer import apply_fixes
+from copylint.packs import RuleSpec, bundled_packs, load_pack_paths, load_pack_text, rule_class
+from copylint.plugins import load_plugins
+from copylint.source import Document
+
+PLUGINS = load_plugins(entry_points=False)
+SPECS = bundled_packs() + load_pack_paths([str(ROOT / "rules" / "examples")])
+
+
+def lint(spec: RuleSpec, text: str) -> list[str]:
+    document = Document("example.md", text)
+    result = lint_document(document, PLUGINS.format_for("example.md"), LintSettings(rules=(rule_class(spec),)))
+    return [document.text[f.span.start : f.span.end] for f in result.findings]
+
+
+@pytest.mark.parametrize("spec", SPECS, ids=lambda spec: spec.rule_id)
+def test_pack_rule_examples(spec: RuleSpec) -> None:
+    for example in spec.examples_fire:
+        assert lint(spec, example), f"{spec.rule_id} should fire on {example!r}"
+    for example in spec.examples_quiet:
+        assert lint(spec, example) == [], f"{spec.rule_id} should stay quiet on {example!r}"
+
+
+def test_shipped_packs_are_registered() -> None:
+    assert {"redundancy.pleonasm", "compounds.prefix", "compounds.before-noun", "articles.a-an"} <= set(PLUGINS.rules)
+    assert "house.email" not in PLUGINS.rules  # the example pack is opt-in
+
+
+def test_fixes_from_packs() -> None:
+    spec = next(s for s in SPECS if s.rule_id == "compounds.before-noun")
+    document = Document("a.md", "With a red hot desire and a well known author.\n")
+    result = lint_document(document, PLUGINS.format_for("a.md"), LintSettings(rules=(rule_class(spec),)))
+    fixed, _ = apply_fixes(document.text, [f.fix for f in result.findings if f.fix])
+    assert fixed == "With a red-hot desire and a well-known author.\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("pack: x\nrules: []\n", "rules: expected a list of rules"),
+        ("pack: Bad Name\nrules: [{}]\n", "pack: expected a kebab-case name"),
+        ("pack: x\nrulez: []\n", "rulez: unknown key; did you mean 'rules'?"),
+        (
+            "pack: x\nrules:\n- {name: a, kind: existance, message: m}\n",
+            "kind: unknown kind 'existance'; did you mean 'existence'?",
+        ),
+        (
+            "pack: x\nrules:\n- {name: a, kind: existence, message: m, tokens: [x], examples: {fire: [x]}}\n",
+            "every rule needs examples",
+        ),
+        (
+            "pack: x\nrules:\n- {name: a, kind: existence, messgae: m}\n",
+            "messgae: unknown key; did you mean 'message'?",
+        ),
+        (
+            "pack: x\nrules:\n- {name: a, kind: existence, message: m, tokens: ['(a+)+b'], examples: {fire: [a], quiet: [b]}}\n",
+            "could run for ever",
+        ),
+        (
+            "pack: x\nrules:\n- {name: a, kind: existence, message: m, tokens: ['(ab'], examples: {fire: [a], quiet: [b]}}\n",
+            "invalid pattern",
+        ),
+        ("pack: [\n", "invalid YAML"),
+    ],
+)
+def test_loading_errors_name_the_file_rule_and_key(text: str, message: str) -> None:
+    with pytest.raises(CopylintError, match="pack.yml") as error:
+        load_pack_text(text, "pack.yml")
+    assert message in str(error.value)
+
+
+def test_packs_named_in_the_configuration(tmp_path: Path) -> None:
+    (tmp_path / "house.yml").write_text(
+        (ROOT / "rules" / "examples" / "house.yml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    (tmp_path / ".copylint.toml").write_text('packs = ["house.yml"]\nselect = ["house"]\n', encoding="utf-8")
+    (tmp_path / "a.md").write_text("# A Title In Title Case\n\nWe utilize e-mail.\n", encoding="utf-8")
+    code, payload = run_json("a.md", cwd=tmp_path)
+    assert [f["rule"] for f in payload["findings"]] == ["house.headings", "house.no-utilize", "house.email"]
+    assert payload["findings"][2]["suggestions"] == ["email"]
