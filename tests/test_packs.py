@@ -65,11 +65,13 @@ def test_fixes_from_packs() -> None:
             "messgae: unknown key; did you mean 'message'?",
         ),
         (
-            "pack: x\nrules:\n- {name: a, kind: existence, message: m, tokens: ['(a+)+b'], examples: {fire: [a], quiet: [b]}}\n",
+            "pack: x\nrules:\n- {name: a, kind: existence, message: m, tokens: ['(a+)+b'],"
+            " examples: {fire: [a], quiet: [b]}}\n",
             "could run for ever",
         ),
         (
-            "pack: x\nrules:\n- {name: a, kind: existence, message: m, tokens: ['(ab'], examples: {fire: [a], quiet: [b]}}\n",
+            "pack: x\nrules:\n- {name: a, kind: existence, message: m, tokens: ['(ab'],"
+            " examples: {fire: [a], quiet: [b]}}\n",
             "invalid pattern",
         ),
         ("pack: [\n", "invalid YAML"),

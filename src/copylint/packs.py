@@ -247,7 +247,7 @@ class PackRule(Rule):
         return match.group()
 
     def _consistency(self, ctx: RuleContext, matches: list[re.Match[str]]) -> Iterator[Finding]:
-        for index, (first, second) in enumerate(self.spec.either):
+        for index in range(len(self.spec.either)):
             ones = [m for m in matches if m.group(f"a{index}") is not None]
             others = [m for m in matches if m.group(f"b{index}") is not None]
             if not ones or not others:

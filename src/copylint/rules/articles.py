@@ -13,9 +13,18 @@ from copylint.rule import PlannedEdit, Rule, RuleContext
 
 # Words spelled with a vowel that start with a consonant sound, and the reverse (silent h).
 _CONSONANT_SOUND = re.compile(
-    r"^(?:uni(?!n|mp|dent)|use|usu|uti|ura|ure|uro|euro|eu|ewe|one\b|once|ubiq|ukr|uganda|unanim|u\b|u-)",
+    r"^(?:uni(?!n|mp|dent)|use|usa|usu|uti|uto|ura|ure|uri|uro|uku|uvu|euro|eu|ewe|one\b|once|ubiq|ukr|uganda|unanim"
+    r"|u\b|u-)",
     re.IGNORECASE,
 )
+# Abbreviations read as words: "a Mr. Lorry" (mister), "a St. Louis team" (saint).
+_READ_AS_WORDS = frozenset({"mr", "mrs", "ms", "dr", "st", "mt", "ft", "jr", "sr"})
+# A word after which "a" cannot be an article: "A and B", "plan A until then".
+_NOT_AFTER_ARTICLE = frozenset(
+    "and or but nor is are was were be until in of to for with on at by as if then than so from into".split()
+)
+# Enough of these in a paragraph and it is Spanish, Portuguese or French, where "a" is a preposition.
+_ROMANCE = frozenset("el la los las del y que en para por con un una unos es son su sus se al lo le des et est".split())
 _VOWEL_SOUND_H = re.compile(r"^(?:hour|honest|honou?r|heir|herb(?!ert))", re.IGNORECASE)
 # Letters whose names start with a vowel sound: "an MBA", "an FBI agent", "an X-ray".
 _VOWEL_LETTERS = frozenset("AEFHILMNORSX")
@@ -28,10 +37,17 @@ def starts_with_vowel_sound(word: str) -> bool | None:
         return bool(_DIGITS_VOWEL.match(word))
     letters = re.sub(r"[^\w-]", "", word)
     head = letters.split("-")[0]
-    if head.isupper() and 1 < len(head) <= 4 and not re.search(r"[AEIOU]{1}[^AEIOU]", head[1:] or "x"):
-        return head[0] in _VOWEL_LETTERS  # an initialism, read letter by letter: "an MBA", "a USB port"
-    if len(head) == 1 and head.isalpha() or (head.isalpha() and not re.search(r"[aeiouy]", head, re.IGNORECASE)):
+    if head.lower() in _READ_AS_WORDS:
+        return False
+    has_vowel = bool(re.search(r"[aeiouy]", head, re.IGNORECASE))
+    if head.isupper() and len(head) > 1:
+        if not has_vowel or len(head) <= 3:
+            return head[0] in _VOWEL_LETTERS  # an initialism, read letter by letter: "an MBA", "a USB port"
+        # a longer acronym with vowels is read as a word ("a NASA engineer", "a FOIA request")
+    elif len(head) == 1 and head.isalpha() or (head.isalpha() and not has_vowel):
         return head[0].upper() in _VOWEL_LETTERS  # a letter, or a word without vowels read as letters: "an html"
+    if re.match(r"histor", letters, re.IGNORECASE):
+        return None  # "a historic" and "an historic" are both in use
     if _VOWEL_SOUND_H.match(letters):
         return True
     if _CONSONANT_SOUND.match(letters):
@@ -62,10 +78,13 @@ class Article(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         text = ctx.view.text
         words = ctx.tokens.words
+        foreign = _romance_blocks(ctx)
         for article, following in zip(words, words[1:], strict=False):
             written = article.text.lower()
             if written not in ("a", "an") or following.text.lower() in ("a", "an"):
                 continue  # "a a" is a doubled word (repetition.word), not a wrong article
+            if following.text.lower() in _NOT_AFTER_ARTICLE or _block_index(ctx, article.start) in foreign:
+                continue
             gap = text[article.end : following.start]
             if not gap or not gap.isspace() or "\n\n" in gap:
                 continue
@@ -82,3 +101,20 @@ class Article(Rule):
                 applicability=Applicability.SAFE,
                 fix_title=f"Replace with “{right}”",
             )
+
+
+def _block_index(ctx: RuleContext, offset: int) -> int:
+    for index, block in enumerate(ctx.view.blocks):
+        if block.start <= offset < block.end:
+            return index
+    return -1
+
+
+def _romance_blocks(ctx: RuleContext) -> set[int]:
+    """Paragraphs written in a Romance language, where "a" is a preposition."""
+    found = set()
+    for index, block in enumerate(ctx.view.blocks):
+        words = {word.text.lower() for word in ctx.tokens.words_in(block)}
+        if len(words & _ROMANCE) >= 3:
+            found.add(index)
+    return found
