@@ -85,6 +85,8 @@ class Article(Rule):
                 continue  # "a a" is a doubled word (repetition.word), not a wrong article
             if following.text.lower() in _NOT_AFTER_ARTICLE or _block_index(ctx, article.start) in foreign:
                 continue
+            if article.text == "A" and not ctx.tokens.starts_sentence(article):
+                continue  # a capital A mid-sentence is a label: "station A equals station B"
             gap = text[article.end : following.start]
             if not gap or not gap.isspace() or "\n\n" in gap:
                 continue
