@@ -22,7 +22,7 @@ _LIST_KEYS = (
     "select", "ignore", "extend-select", "include", "exclude", "accept", "reject", "spam-trusted",
     "spam-trusted-lists", "spam-blocked-lists", "packs",
 )  # fmt: skip
-_KEYS = (*_LIST_KEYS, "severity", "force-exclude", "language", "fail-level", "overrides")
+_KEYS = (*_LIST_KEYS, "severity", "force-exclude", "language", "fail-level", "overrides", "languagetool")
 _OVERRIDE_KEYS = ("files", "select", "ignore", "extend-select", "severity")
 _PATH_KEYS = ("accept", "reject", "spam-trusted-lists", "spam-blocked-lists", "packs")
 
@@ -60,6 +60,7 @@ class Config:
     fail_level: Severity | None = None
     overrides: tuple[Override, ...] = ()
     packs: tuple[str, ...] = ()
+    languagetool: str | None = None
 
     @property
     def root(self) -> str:
@@ -159,6 +160,10 @@ def parse_config(path: str, table: Mapping[str, Any], rule_options: Mapping[str,
             if value not in SUPPORTED_LANGUAGES:
                 raise CopylintError(f"{path}: language: unsupported language {value!r} (copylint knows: en)")
             values["language"] = value
+        elif key == "languagetool":
+            if not isinstance(value, str) or not (value == "local" or value.startswith(("http://", "https://"))):
+                raise CopylintError(f'{path}: languagetool: expected a server URL or "local", got {value!r}')
+            values["languagetool"] = value
         elif key == "fail-level":
             values["fail_level"] = checker.severity(key, value)
         elif key == "overrides":

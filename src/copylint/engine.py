@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from copylint.errors import CopylintError
 from copylint.finding import FileResult, Finding, Severity
 from copylint.formats import DocumentFormat
 from copylint.links.data import SpamSettings
@@ -31,6 +32,8 @@ class LintSettings:
     vocabulary: Vocabulary = field(default_factory=Vocabulary)
     spam: SpamSettings = field(default_factory=SpamSettings)
     rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    languagetool: str | None = None
+    """A LanguageTool server URL, or "local"; ``None`` keeps the LanguageTool backend off."""
 
 
 def lint_document(document: Document, document_format: DocumentFormat, settings: LintSettings) -> FileResult:
@@ -52,9 +55,11 @@ def lint_document(document: Document, document_format: DocumentFormat, settings:
         context = RuleContext(rule, document, view, tokens, severity, settings, memo)
         try:
             findings.extend(rule().check(context))
+        except CopylintError as exc:  # a rule that cannot work here (a backend is down): say why
+            errors.append(f"{document.path}: {rule.id}: {exc}")
         except Exception as exc:  # noqa: BLE001 - a broken rule must not lose the other findings
             errors.append(f"{document.path}: rule '{rule.id}' crashed ({type(exc).__name__}: {exc})")
-    findings = _apply_suppressions(document, findings, settings)
+    findings = _apply_suppressions(document, _without_echoes(findings), settings)
     findings.sort(key=Finding.sort_key)
     return FileResult(
         path=document.path,
@@ -94,3 +99,9 @@ def _apply_suppressions(document: Document, findings: list[Finding], settings: L
             )
         )
     return kept
+
+
+def _without_echoes(findings: list[Finding]) -> list[Finding]:
+    """Drop a LanguageTool finding on exactly the span of one of copylint's own findings."""
+    own = {(f.span.start, f.span.end) for f in findings if not f.rule.startswith("languagetool.")}
+    return [f for f in findings if not (f.rule.startswith("languagetool.") and (f.span.start, f.span.end) in own)]

@@ -92,6 +92,7 @@ class Resolver:
                 vocabulary=vocabulary,
                 spam=spam,
                 rule_options=self.config.rule_options,
+                languagetool=self.config.languagetool,
             )
             self._cache[key] = settings
         return settings
@@ -130,6 +131,7 @@ class Resolver:
             "force-exclude": file_filter.force_exclude,
             "fail-level": self.fail_level().value,
             "language": self.config.language,
+            "languagetool": self.config.languagetool,
             "accept": list(self.config.accept + self.command_line.accept),
             "reject": list(self.config.reject + self.command_line.reject),
             "spam-trusted": sorted(settings.spam.trusted),

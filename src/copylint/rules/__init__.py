@@ -10,6 +10,7 @@ from copylint.rule import Rule
 from copylint.rules.articles import Article
 from copylint.rules.dashes import DashSpacing
 from copylint.rules.invisible import InvisibleCharacter, MixedScript
+from copylint.rules.languagetool import LanguageToolCheck
 from copylint.rules.meta import UnusedSuppression
 from copylint.rules.punctuation import (
     DoubledPunctuation,
@@ -53,5 +54,6 @@ def copylint_register_rules() -> Sequence[type[Rule]]:
         SpamLink,
         UnusedSuppression,
         Article,
+        LanguageToolCheck,
         *(rule_class(spec) for spec in bundled_packs()),
     )
