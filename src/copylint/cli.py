@@ -7,7 +7,7 @@ import difflib
 import json
 import os
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, NoReturn
 
 import click
@@ -23,9 +23,11 @@ from copylint.fixer import encode, fix_document, read_document, write_atomically
 from copylint.interactive import review_document
 from copylint.packs import load_pack_paths, rule_class
 from copylint.plugins import PluginSet, load_plugins
+from copylint.rule import Rule
 from copylint.runner import RunResult, run
 from copylint.selection import split_selectors, validate_selectors
 from copylint.settings import CommandLine, Resolver
+from copylint.vale import ValeSetup, find_vale_ini, load_vale
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -107,19 +109,47 @@ def _resolver(plugins: PluginSet, options: dict[str, Any], fail_level: str | Non
 
 
 def _config(plugins: PluginSet, path: str | None) -> tuple[Config, PluginSet]:
-    """The configuration, and the plugin set with the rules of the packs it names added."""
+    """The configuration, and the plugin set with the rules of its packs and Vale setup added.
+
+    Without a copylint configuration, a ``.vale.ini`` found from the current folder upward (the
+    way Vale finds it) is used: its styles' rules run, and its vocabularies are word lists.
+    """
     found = locate_config(os.getcwd(), path)
     if found is None:
-        return Config(), plugins
+        vale_ini = find_vale_ini(os.getcwd())
+        if vale_ini is None:
+            return Config(), plugins
+        setup = load_vale(vale_ini)
+        _say_skipped(setup)
+        return Config(accept=setup.accept, reject=setup.reject), _with_rules(plugins, setup.rules, vale_ini)
     config_path, table = found
-    extra = {spec.rule_id: rule_class(spec) for spec in load_pack_paths(pack_paths(config_path, table))}
+    packs = load_pack_paths(pack_paths(config_path, table))
+    extra: dict[str, type[Rule]] = {spec.rule_id: rule_class(spec) for spec in packs}
+    setup: ValeSetup | None = None
+    if isinstance(table.get("vale"), str):
+        setup = load_vale(os.path.join(os.path.dirname(os.path.abspath(config_path)), table["vale"]))
+        _say_skipped(setup)
+        extra.update(setup.rules)
+    plugins = _with_rules(plugins, extra, config_path)
+    rule_options = {rule_id: dict(rule.options) for rule_id, rule in plugins.rules.items()}
+    config = parse_config(config_path, table, rule_options)
+    if setup is not None:
+        config = dataclasses.replace(config, accept=config.accept + setup.accept, reject=config.reject + setup.reject)
+    return config, plugins
+
+
+def _with_rules(plugins: PluginSet, extra: Mapping[str, type[Rule]], source: str) -> PluginSet:
     clash = sorted(set(extra) & set(plugins.rules))
     if clash:
-        raise CopylintError(f"{config_path}: packs: rule ids already defined: {', '.join(clash)}")
-    if extra:
-        plugins = dataclasses.replace(plugins, rules=dict(sorted({**plugins.rules, **extra}.items())))
-    rule_options = {rule_id: dict(rule.options) for rule_id, rule in plugins.rules.items()}
-    return parse_config(config_path, table, rule_options), plugins
+        raise CopylintError(f"{source}: rule ids already defined: {', '.join(clash)}")
+    if not extra:
+        return plugins
+    return dataclasses.replace(plugins, rules=dict(sorted({**plugins.rules, **extra}.items())))
+
+
+def _say_skipped(setup: ValeSetup) -> None:
+    for name, reason in setup.skipped.items():
+        click.echo(f"copylint: note: Vale rule {name} skipped: {reason}", err=True)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

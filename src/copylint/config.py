@@ -22,7 +22,7 @@ _LIST_KEYS = (
     "select", "ignore", "extend-select", "include", "exclude", "accept", "reject", "spam-trusted",
     "spam-trusted-lists", "spam-blocked-lists", "packs",
 )  # fmt: skip
-_KEYS = (*_LIST_KEYS, "severity", "force-exclude", "language", "fail-level", "overrides", "languagetool")
+_KEYS = (*_LIST_KEYS, "severity", "force-exclude", "language", "fail-level", "overrides", "languagetool", "vale")
 _OVERRIDE_KEYS = ("files", "select", "ignore", "extend-select", "severity")
 _PATH_KEYS = ("accept", "reject", "spam-trusted-lists", "spam-blocked-lists", "packs")
 
@@ -61,6 +61,7 @@ class Config:
     overrides: tuple[Override, ...] = ()
     packs: tuple[str, ...] = ()
     languagetool: str | None = None
+    vale: str | None = None
 
     @property
     def root(self) -> str:
@@ -164,6 +165,10 @@ def parse_config(path: str, table: Mapping[str, Any], rule_options: Mapping[str,
             if not isinstance(value, str) or not (value == "local" or value.startswith(("http://", "https://"))):
                 raise CopylintError(f'{path}: languagetool: expected a server URL or "local", got {value!r}')
             values["languagetool"] = value
+        elif key == "vale":
+            if not isinstance(value, str):
+                raise CopylintError(f"{path}: vale: expected the path of a .vale.ini, got {value!r}")
+            values["vale"] = os.path.join(os.path.dirname(os.path.abspath(path)), value)
         elif key == "fail-level":
             values["fail_level"] = checker.severity(key, value)
         elif key == "overrides":
