@@ -119,9 +119,11 @@ def _config(plugins: PluginSet, path: str | None) -> tuple[Config, PluginSet]:
         vale_ini = find_vale_ini(os.getcwd())
         if vale_ini is None:
             return Config(), plugins
-        setup = load_vale(vale_ini)
-        _say_skipped(setup)
-        return Config(accept=setup.accept, reject=setup.reject), _with_rules(plugins, setup.rules, vale_ini)
+        found_setup = load_vale(vale_ini)
+        _say_skipped(found_setup)
+        return Config(accept=found_setup.accept, reject=found_setup.reject), _with_rules(
+            plugins, found_setup.rules, vale_ini
+        )
     config_path, table = found
     packs = load_pack_paths(pack_paths(config_path, table))
     extra: dict[str, type[Rule]] = {spec.rule_id: rule_class(spec) for spec in packs}
