@@ -92,3 +92,13 @@ def test_packs_named_in_the_configuration(tmp_path: Path) -> None:
     code, payload = run_json("a.md", cwd=tmp_path)
     assert [f["rule"] for f in payload["findings"]] == ["house.headings", "house.no-utilize", "house.email"]
     assert payload["findings"][2]["suggestions"] == ["email"]
+
+
+def test_front_matter_scope_reports_and_fixes_at_the_source() -> None:
+    spec = next(s for s in SPECS if s.rule_id == "house.email")
+    document = Document("a.md", "---\ntitle: Our e-mail policy\ntags: [web site]\n---\n\nSend an e-mail.\n")
+    result = lint_document(document, PLUGINS.format_for("a.md"), LintSettings(rules=(rule_class(spec),)))
+    spans = [document.text[f.span.start : f.span.end] for f in result.findings]
+    assert spans == ["e-mail", "web site", "e-mail"]
+    fixed, _ = apply_fixes(document.text, [f.fix for f in result.findings if f.fix])
+    assert fixed == "---\ntitle: Our email policy\ntags: [website]\n---\n\nSend an email.\n"

@@ -22,7 +22,7 @@ from typing import Any, ClassVar
 import yaml  # type: ignore[import-untyped]
 
 from copylint.errors import CopylintError
-from copylint.finding import Applicability, Category, Finding, Severity
+from copylint.finding import Applicability, Category, Edit, Finding, Severity
 from copylint.prose import Scope
 from copylint.rule import PlannedEdit, Rule, RuleContext
 from copylint.source import Span
@@ -43,6 +43,9 @@ _SCOPES = {
 _NESTED_QUANTIFIER = re.compile(r"\((?:[^()\\]|\\.)*[+*](?:[^()\\]|\\.)*\)\s*(?:[+*]|\{\d*,)")
 _MAX_PATTERN = 2000
 _COMMON_WORD = 1_000_000.0
+_FRONT_MATTER_VALUE = re.compile(
+    r"^[ \t]*(?:-[ \t]+)?(?:[\w-]+[ \t]*[:=][ \t]*)?(?P<value>[^\n]*?)[ \t]*\r?$", re.MULTILINE
+)
 _SMALL_WORDS = frozenset("a an and as at but by for in nor of on or per the to up via vs".split())
 
 
@@ -58,6 +61,8 @@ class RuleSpec:
     category: Category
     scopes: frozenset[Scope]
     pattern: re.Pattern[str]
+    front_matter: bool = False
+    """Also check the values of the front matter's fields (title, description, tags ...)."""
     replacements: tuple[tuple[re.Pattern[str], str], ...] = ()
     """substitution: each wrong pattern (compiled alone, for its own groups) and its replacement."""
     either: tuple[tuple[str, str], ...] = ()
@@ -144,9 +149,13 @@ def _rule(reader: _Reader, raw: Any, source: str) -> RuleSpec:
     except ValueError as exc:
         raise reader.fail("severity/category", str(exc)) from None
     scopes: set[Scope] = set()
+    front_matter = False
     for scope in raw.get("scope", ["text"]):
+        if scope == "front-matter":
+            front_matter = True
+            continue
         if scope not in _SCOPES:
-            raise reader.fail("scope", f"unknown scope {scope!r}; choose from {', '.join(_SCOPES)}")
+            raise reader.fail("scope", f"unknown scope {scope!r}; choose from {', '.join(_SCOPES)}, front-matter")
         scopes.update(_SCOPES[scope])
     flags = re.IGNORECASE if raw.get("ignorecase", True) else 0
     before = reader.pattern("before", raw.get("before", r"\b"))
@@ -166,6 +175,7 @@ def _rule(reader: _Reader, raw: Any, source: str) -> RuleSpec:
         "severity": severity,
         "category": category,
         "scopes": frozenset(scopes),
+        "front_matter": front_matter,
         "exceptions": frozenset(str(item).lower() for item in raw.get("exceptions", [])),
         "applicability": applicability[fix],
         "examples_fire": tuple(examples["fire"]),
@@ -217,6 +227,8 @@ class PackRule(Rule):
             return
         text = ctx.view.text
         matches = [m for m in spec.pattern.finditer(text) if self._in_scope(ctx, m.start(), m.end())]
+        if spec.front_matter and spec.kind in ("existence", "substitution"):
+            yield from self._front_matter(ctx)
         if spec.kind == "consistency":
             yield from self._consistency(ctx, matches)
             return
@@ -235,6 +247,29 @@ class PackRule(Rule):
                 applicability=spec.applicability,
                 fix_title=f"Replace with “{suggestion}”" if suggestion is not None else "",
             )
+
+    def _front_matter(self, ctx: RuleContext) -> Iterator[Finding]:
+        """Matches in the values of front matter fields, reported at their source spans."""
+        region = ctx.view.front_matter
+        if region is None:
+            return
+        source = ctx.document.text
+        for field_match in _FRONT_MATTER_VALUE.finditer(source, region.start, region.end):
+            start, end = field_match.span("value")
+            for match in self.spec.pattern.finditer(source, start, end):
+                if match.group().lower() in self.spec.exceptions:
+                    continue
+                span = Span(*match.span())
+                suggestion = self._replacement(match) if self.spec.kind == "substitution" else None
+                fixable = suggestion is not None and self.spec.applicability is not Applicability.DISPLAY_ONLY
+                finding = ctx.finding(
+                    Span(0, 0),
+                    self.spec.message.format(match=match.group(), suggestion=suggestion or ""),
+                    suggestions=(suggestion,) if suggestion is not None else (),
+                    applicability=self.spec.applicability,
+                    source_edits=(Edit(span, suggestion),) if fixable and suggestion is not None else (),
+                )
+                yield finding.at(span)
 
     def _in_scope(self, ctx: RuleContext, start: int, end: int) -> bool:
         return ctx.view.scope_at(start) in self.spec.scopes and ctx.view.scope_at(end - 1) in self.spec.scopes
