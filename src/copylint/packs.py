@@ -12,6 +12,7 @@ Complexity: one regular-expression pass per rule over the prose, O(characters).
 from __future__ import annotations
 
 import difflib
+import hashlib
 import importlib.resources
 import os
 import re
@@ -21,6 +22,7 @@ from typing import Any, ClassVar
 
 import yaml  # type: ignore[import-untyped]
 
+from copylint.datacache import cached
 from copylint.errors import CopylintError
 from copylint.finding import Applicability, Category, Edit, Finding, Severity
 from copylint.prose import Scope
@@ -399,13 +401,20 @@ def rule_class(spec: RuleSpec) -> type[Rule]:
 
 
 def bundled_packs() -> list[RuleSpec]:
-    """The packs shipped in ``rules/packs/`` (installed as ``copylint.bundled.packs``)."""
+    """The packs shipped in ``rules/packs/`` (installed as ``copylint.bundled.packs``), parsed once
+    and kept in the data cache under a hash of their text."""
     folder = importlib.resources.files("copylint.bundled.packs")
-    specs: list[RuleSpec] = []
-    for entry in sorted(folder.iterdir(), key=lambda item: item.name):
-        if entry.name.endswith((".yml", ".yaml")):
-            specs.extend(load_pack_text(entry.read_text(encoding="utf-8"), f"rules/packs/{entry.name}"))
-    return specs
+    texts = [
+        (entry.name, entry.read_text(encoding="utf-8"))
+        for entry in sorted(folder.iterdir(), key=lambda item: item.name)
+        if entry.name.endswith((".yml", ".yaml"))
+    ]
+    digest = hashlib.sha256("".join(name + text for name, text in texts).encode()).hexdigest()[:12]
+
+    def parse() -> list[RuleSpec]:
+        return [spec for name, text in texts for spec in load_pack_text(text, f"rules/packs/{name}")]
+
+    return cached(f"packs-{digest}", ("pyyaml",), parse)
 
 
 def load_pack_paths(paths: Sequence[str]) -> list[RuleSpec]:

@@ -10,10 +10,12 @@ from urllib.parse import urlsplit
 
 from publicsuffixlist import PublicSuffixList
 
+from copylint.datacache import cached
+
 
 @lru_cache(maxsize=1)
 def _psl() -> PublicSuffixList:
-    return PublicSuffixList(accept_unknown=False)
+    return cached("public-suffixes", ("publicsuffixlist",), lambda: PublicSuffixList(accept_unknown=False))
 
 
 def host_of(target: str) -> str | None:

@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
+from copylint.datacache import cached
+
 from copylint.spelling.lexicon import Lexicon, load_lexicon
 
 _BIGRAM_WEIGHT = 0.9
@@ -18,13 +20,17 @@ _BIGRAM_WEIGHT = 0.9
 
 @dataclass(frozen=True)
 class BigramModel:
-    counts: Mapping[tuple[str, str], float]
+    counts: Mapping[str, float]
+    """Counts by pair, keyed "first second"."""
     lexicon: Lexicon
     smallest_count: float = 1.0
     """The list leaves out every pair rarer than this, so an unseen pair may be nearly this common."""
 
     def has(self, first: str, second: str) -> bool:
-        return (first, second) in self.counts
+        return f"{first} {second}" in self.counts
+
+    def count(self, first: str, second: str) -> float | None:
+        return self.counts.get(f"{first} {second}")
 
     def log_probability(self, previous: str | None, word: str) -> float:
         """log10 P(word | previous), interpolated with P(word)."""
@@ -32,7 +38,7 @@ class BigramModel:
         if previous is None:
             return math.log10(unigram)
         previous_count = self.lexicon.count(previous)
-        pair = self.counts.get((previous, word), 0.0)
+        pair = self.counts.get(f"{previous} {word}", 0.0)
         conditional = pair / previous_count if previous_count and pair else 0.0
         conditional = min(conditional, 1.0)
         return math.log10(_BIGRAM_WEIGHT * conditional + (1 - _BIGRAM_WEIGHT) * unigram)
@@ -47,14 +53,20 @@ class BigramModel:
 
 @lru_cache(maxsize=1)
 def load_bigrams() -> BigramModel:
+    """The shared bigram model (built once per process from a precomputed table)."""
+    counts = cached("bigrams", ("symspellpy",), _build_counts)
+    return BigramModel(counts, load_lexicon(), min(counts.values(), default=1.0))
+
+
+def _build_counts() -> dict[str, float]:
     text = (
         importlib.resources.files("symspellpy")
         .joinpath("frequency_bigramdictionary_en_243_342.txt")
         .read_text(encoding="utf-8")
     )
-    counts: dict[tuple[str, str], float] = {}
+    counts: dict[str, float] = {}
     for line in text.splitlines():
         parts = line.split(" ")
         if len(parts) == 3:
-            counts[(parts[0], parts[1])] = float(parts[2])
-    return BigramModel(counts, load_lexicon(), min(counts.values(), default=1.0))
+            counts[f"{parts[0]} {parts[1]}"] = float(parts[2])
+    return counts

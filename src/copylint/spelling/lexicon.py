@@ -19,6 +19,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from copylint.datacache import cached
+
 # pyspellchecker's counts come from a smaller corpus; this factor (the median ratio of the two
 # lists' counts over words both know well) puts them on symspellpy's scale.
 _PYSPELL_SCALE = 600.0
@@ -66,7 +68,19 @@ def modern_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
-    """The shared English lexicon (built once per process; immutable)."""
+    """The shared English lexicon (built once per process from a precomputed table; immutable)."""
+    return cached("lexicon", ("pyspellchecker", "symspellpy"), _build_lexicon)
+
+
+def _build_lexicon() -> Lexicon:
+    counts = _build_counts()
+    by_length: dict[int, list[str]] = {}
+    for word in counts:
+        by_length.setdefault(len(word), []).append(word)
+    return Lexicon(counts, {length: tuple(words) for length, words in by_length.items()})
+
+
+def _build_counts() -> dict[str, float]:
     counts: dict[str, float] = {}
     raw = importlib.resources.files("spellchecker").joinpath("resources/en.json.gz").read_bytes()
     for word, count in json.loads(gzip.decompress(raw)).items():
@@ -77,7 +91,4 @@ def load_lexicon() -> Lexicon:
             counts[word] = float(count)
     for word in modern_words():
         counts.setdefault(word, _MODERN_WORD_COUNT)
-    by_length: dict[int, list[str]] = {}
-    for word in counts:
-        by_length.setdefault(len(word), []).append(word)
-    return Lexicon(counts, {length: tuple(words) for length, words in by_length.items()})
+    return counts

@@ -121,8 +121,8 @@ class RealWordChecker:
         written_score = 2 * math.log10(floor) - math.log10(max(self.lexicon.count(written), 1.0))
         best: tuple[str, float] | None = None
         for candidate in candidates:
-            before = self.bigrams.counts.get((previous, candidate))
-            after = self.bigrams.counts.get((candidate, following))
+            before = self.bigrams.count(previous, candidate)
+            after = self.bigrams.count(candidate, following)
             if before is None or after is None:
                 continue
             score = math.log10(before) + math.log10(after) - math.log10(max(self.lexicon.count(candidate), 1.0))

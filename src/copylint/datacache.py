@@ -1,0 +1,67 @@
+"""A compact, precomputed form of the large read-only data copylint builds from installed packages
+(the lexicon, the bigram counts, the public suffix list), so that a run on one article does not
+spend its time parsing word lists.
+
+The first run builds each table and writes it, pickled, to ``$COPYLINT_DATA_CACHE`` (default:
+the user's cache folder, ``~/.cache/copylint``); later runs load that file. The file name holds a
+hash of copylint's version and the versions of the packages the data comes from, so an upgrade
+rebuilds it. Writes go to a temporary file renamed into place, so concurrent runs are safe; if
+the folder cannot be written, the data is simply built in memory.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import os
+import pickle
+import tempfile
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+from copylint import __version__
+
+T = TypeVar("T")
+
+
+def cache_folder() -> str:
+    configured = os.environ.get("COPYLINT_DATA_CACHE")
+    if configured:
+        return configured
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "copylint")
+
+
+def _versions(packages: Sequence[str]) -> str:
+    parts = [f"copylint={__version__}"]
+    for package in packages:
+        try:
+            parts.append(f"{package}={importlib.metadata.version(package)}")
+        except importlib.metadata.PackageNotFoundError:
+            parts.append(f"{package}=?")
+    return ";".join(parts)
+
+
+FORMAT = 2
+"""Bumped whenever the shape of a cached table changes."""
+
+
+def cached(name: str, packages: Sequence[str], build: Callable[[], T]) -> T:
+    """The table ``name`` from the cache folder, building (and storing) it when missing."""
+    digest = hashlib.sha256(f"{FORMAT};{_versions(packages)}".encode()).hexdigest()[:16]
+    path = os.path.join(cache_folder(), f"{name}-{digest}.pickle")
+    try:
+        with open(path, "rb") as handle:
+            return pickle.load(handle)  # type: ignore[no-any-return]  # noqa: S301 - our own cache file
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, ImportError):
+        pass
+    value = build()
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        descriptor, temporary = tempfile.mkstemp(prefix=f".{name}-", dir=os.path.dirname(path))
+        with os.fdopen(descriptor, "wb") as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)
+    except OSError:
+        pass  # a read-only home: build in memory every time
+    return value
