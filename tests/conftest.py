@@ -47,6 +47,12 @@ def run_process(*args: str, extra_paths: tuple[Path, ...] = ()) -> subprocess.Co
     )
 
 
+@pytest.fixture(autouse=True)
+def separate_caches(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test gets its own result cache, so no test sees another's results."""
+    monkeypatch.setenv("COPYLINT_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
 @pytest.fixture
 def example_plugin(monkeypatch: pytest.MonkeyPatch) -> Path:
     """Put the example plugin distribution on sys.path, so its entry point is found."""

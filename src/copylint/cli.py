@@ -13,6 +13,8 @@ from typing import Any, NoReturn
 import click
 
 from copylint import __version__
+from copylint.cache import DEFAULT_FOLDER as DEFAULT_CACHE
+from copylint.cache import ResultCache
 from copylint.changes import changed_lines, only_changed, without_baseline, write_baseline
 from copylint.config import Config, locate_config, pack_paths, parse_config
 from copylint.discovery import DEFAULT_INCLUDE, discover
@@ -200,6 +202,21 @@ def cli() -> None:
     type=click.Path(dir_okay=False),
     help="Report only findings not recorded in FILE (see 'copylint baseline').",
 )
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes (default: the number of CPUs; small runs stay in one process).",
+)
+@click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
+@click.option(
+    "--cache-dir",
+    default=DEFAULT_CACHE,
+    show_default=True,
+    metavar="DIR",
+    help="Where cached results are kept (keyed by file content and settings).",
+)
 @click.option("--fix", "apply_fix", is_flag=True, help="Apply safe fixes first, then report what is left.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix, apply unsafe fixes too.")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only: no source excerpts, no summary.")
@@ -211,6 +228,9 @@ def check(
     exit_zero: bool,
     diff_base: str | None,
     baseline_file: str | None,
+    jobs: int | None,
+    no_cache: bool,
+    cache_dir: str,
     apply_fix: bool,
     unsafe_fixes: bool,
     quiet: bool,
@@ -233,7 +253,10 @@ def check(
     targets = list(paths) or ["."]
     if apply_fix:
         _fix_paths(plugins, resolver, targets, unsafe_fixes, diff=False, interactive=False, quiet=True)
-    result = run(targets, resolver.file_filter(), plugins, resolver.settings_for)
+    cache = None if no_cache or apply_fix else ResultCache(cache_dir, "")
+    result = run(targets, resolver.file_filter(), plugins, resolver.settings_for, jobs or os.cpu_count() or 1, cache)
+    if cache is not None:
+        cache.prune()
     try:
         if diff_base:
             result = only_changed(result, changed_lines(diff_base))

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import concurrent.futures
+import multiprocessing
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from copylint.cache import ResultCache
 from copylint.discovery import FileFilter, discover
 from copylint.engine import LintSettings, lint_document
 from copylint.errors import InputError
 from copylint.finding import Category, FileResult, Severity
 from copylint.plugins import PluginSet
 from copylint.source import decode
+from copylint.spelling.vocabulary import WordList
 
 
 @dataclass(frozen=True)
@@ -46,7 +50,7 @@ class RunResult:
         }
 
 
-def lint_file(path: str, plugins: PluginSet, settings: LintSettings) -> FileResult:
+def lint_file(path: str, plugins: PluginSet, settings: LintSettings, cache: ResultCache | None = None) -> FileResult:
     """Read, decode and lint one file; unreadable or undecodable files become an error result."""
     try:
         with open(path, "rb") as handle:
@@ -59,7 +63,51 @@ def lint_file(path: str, plugins: PluginSet, settings: LintSettings) -> FileResu
         document = decode(path, data)
     except InputError as exc:
         return FileResult(path, None, error=str(exc))
-    return lint_document(document, plugins.format_for(path), settings)
+    key = cache.key(data, settings_fingerprint(settings)) if cache is not None else ""
+    if cache is not None:
+        findings = cache.get(key)
+        if findings is not None:
+            return FileResult(path, document, findings)
+    result = lint_document(document, plugins.format_for(path), settings)
+    if cache is not None and result.error is None:
+        cache.put(key, result.findings)
+    return result
+
+
+def settings_fingerprint(settings: LintSettings) -> str:
+    """What in the settings changes findings (the rules, their severities and options ...)."""
+
+    def words(word_list: WordList) -> list[object]:
+        return [
+            sorted(word_list.literals_exact),
+            sorted(word_list.literals_folded),
+            [p.pattern for p in word_list.patterns],
+        ]
+
+    return repr(
+        (
+            [rule.id for rule in settings.rules],
+            sorted((k, v.value) for k, v in settings.severities.items()),
+            sorted((k, sorted(v.items())) for k, v in settings.rule_options.items()),
+            words(settings.vocabulary.accept),
+            words(settings.vocabulary.reject),
+            sorted(settings.spam.trusted),
+            sorted(settings.spam.blocked),
+            settings.languagetool,
+        )
+    )
+
+
+# A parallel run forks workers after this is set: they inherit the plugins and settings and
+# receive only paths.
+_WORKER: tuple[PluginSet, Callable[[str], LintSettings], ResultCache | None] | None = None
+SMALL_RUN = 8
+
+
+def _lint_in_worker(path: str) -> FileResult:
+    assert _WORKER is not None
+    plugins, settings_for, cache = _WORKER
+    return lint_file(path, plugins, settings_for(path), cache)
 
 
 def run(
@@ -67,14 +115,36 @@ def run(
     file_filter: FileFilter,
     plugins: PluginSet,
     settings: LintSettings | Callable[[str], LintSettings],
+    jobs: int = 1,
+    cache: ResultCache | None = None,
 ) -> RunResult:
-    """Lint every file under ``paths``; ``settings`` may vary per file (configuration overrides)."""
+    """Lint every file under ``paths``; ``settings`` may vary per file (configuration overrides).
+
+    With ``jobs`` above one and more than a few files, files are linted by forked worker
+    processes; the result is the same, in the same order, as a serial run.
+    """
+    global _WORKER
     settings_for = settings if callable(settings) else (lambda _path: settings)
     results: list[FileResult] = []
+    to_lint: list[str] = []
     for found in discover(paths, file_filter):
         if found.error:
             results.append(FileResult(found.path, None, error=found.error))
         else:
-            results.append(lint_file(found.path, plugins, settings_for(found.path)))
+            to_lint.append(found.path)
+    if jobs > 1 and len(to_lint) > SMALL_RUN and "fork" in multiprocessing.get_all_start_methods():
+        # the first file is linted here, which loads every lexicon and list the rules need, so
+        # the forked workers share them instead of each loading its own
+        first, to_lint = to_lint[0], to_lint[1:]
+        results.append(lint_file(first, plugins, settings_for(first), cache))
+        _WORKER = (plugins, settings_for, cache)
+        try:
+            context = multiprocessing.get_context("fork")
+            with concurrent.futures.ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+                results.extend(pool.map(_lint_in_worker, to_lint, chunksize=max(1, len(to_lint) // (jobs * 8))))
+        finally:
+            _WORKER = None
+    else:
+        results.extend(lint_file(path, plugins, settings_for(path), cache) for path in to_lint)
     results.sort(key=lambda result: result.path)
     return RunResult(tuple(results))

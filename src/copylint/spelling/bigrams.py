@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from copylint.datacache import cached
-
 from copylint.spelling.lexicon import Lexicon, load_lexicon
 
 _BIGRAM_WEIGHT = 0.9

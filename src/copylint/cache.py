@@ -1,0 +1,106 @@
+"""The result cache: findings per file, keyed by a hash of the file's bytes, the effective
+settings, copylint's version and the plugins' versions (never by modification time, which CI
+checkouts reset). Entries live under ``.copylint_cache/`` as small pickles written atomically, so
+two runs can share the folder; entries unused for ``STALE_DAYS`` are pruned.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import os
+import pickle
+import tempfile
+import time
+from dataclasses import dataclass
+
+from copylint import __version__
+from copylint.finding import Finding
+
+STALE_DAYS = 30
+DEFAULT_FOLDER = ".copylint_cache"
+
+
+def code_fingerprint() -> str:
+    """copylint's own files (names, sizes, modification times), so that a changed rule in a
+    development checkout never serves stale results under the same version number."""
+    root = os.path.dirname(os.path.abspath(__file__))
+    digest = hashlib.sha256()
+    for directory, _, files in sorted(os.walk(root)):
+        for name in sorted(files):
+            if name.endswith((".py", ".yml", ".yaml", ".txt", ".tsv")):
+                stat = os.stat(os.path.join(directory, name))
+                digest.update(f"{directory}/{name}:{stat.st_size}:{stat.st_mtime_ns};".encode())
+    return digest.hexdigest()
+
+
+def plugin_versions() -> str:
+    """Versions of every distribution that provides copylint plugins."""
+    versions = []
+    for entry_point in importlib.metadata.entry_points(group="copylint"):
+        distribution = entry_point.dist
+        versions.append(f"{entry_point.name}={distribution.version if distribution else '?'}")
+    return ",".join(sorted(versions))
+
+
+@dataclass
+class ResultCache:
+    folder: str
+    settings_key: str
+
+    def key(self, data: bytes, path_settings: str) -> str:
+        digest = hashlib.sha256()
+        for part in (__version__, plugin_versions_cached(), self.settings_key, path_settings):
+            digest.update(part.encode())
+            digest.update(b"\0")
+        digest.update(data)
+        return digest.hexdigest()
+
+    def _path(self, key: str) -> str:
+        return os.path.join(self.folder, key[:2], f"{key}.pickle")
+
+    def get(self, key: str) -> tuple[Finding, ...] | None:
+        path = self._path(key)
+        try:
+            with open(path, "rb") as handle:
+                findings = pickle.load(handle)  # noqa: S301 - our own cache entries
+            os.utime(path)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
+            return None
+        return findings if isinstance(findings, tuple) else None
+
+    def put(self, key: str, findings: tuple[Finding, ...]) -> None:
+        path = self._path(key)
+        try:
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            descriptor, temporary = tempfile.mkstemp(prefix=".entry-", dir=os.path.dirname(path))
+            with os.fdopen(descriptor, "wb") as handle:
+                pickle.dump(findings, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, path)
+        except (OSError, pickle.PicklingError):
+            pass  # a cache that cannot be written is only slower
+
+    def prune(self) -> int:
+        """Delete entries unused for ``STALE_DAYS``; returns how many went."""
+        limit = time.time() - STALE_DAYS * 86400
+        removed = 0
+        for directory, _, files in os.walk(self.folder):
+            for name in files:
+                path = os.path.join(directory, name)
+                try:
+                    if os.stat(path).st_mtime < limit:
+                        os.unlink(path)
+                        removed += 1
+                except OSError:
+                    continue
+        return removed
+
+
+_PLUGIN_VERSIONS: list[str] = []
+
+
+def plugin_versions_cached() -> str:
+    """Plugin versions and copylint's code fingerprint, computed once per process."""
+    if not _PLUGIN_VERSIONS:
+        _PLUGIN_VERSIONS.append(plugin_versions() + "|" + code_fingerprint())
+    return _PLUGIN_VERSIONS[0]

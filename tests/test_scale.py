@@ -1,0 +1,59 @@
+"""Parallel runs give the same output as serial ones; the result cache is keyed by content and
+settings, never by modification time."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+from conftest import FIXTURES, run_cli
+
+
+def make_tree(tmp_path: Path) -> Path:
+    tree = tmp_path / "content"
+    shutil.copytree(FIXTURES, tree)
+    for index in range(12):
+        (tree / f"extra-{index:02}.md").write_text(
+            f"Article {index} has a a slip and the orginal typo.\n", encoding="utf-8"
+        )
+    return tree
+
+
+def test_parallel_output_equals_serial_output(tmp_path: Path) -> None:
+    tree = make_tree(tmp_path)
+    serial = run_cli("check", "--format", "json", "--jobs", "1", "--no-cache", str(tree))
+    parallel = run_cli("check", "--format", "json", "--jobs", "2", "--no-cache", str(tree))
+    assert serial.exit_code == parallel.exit_code == 1
+    assert json.loads(parallel.stdout) == json.loads(serial.stdout)
+    assert len(json.loads(serial.stdout)["summary"]["files_with_errors"]) == 0
+
+
+def test_cache_hits_follow_content_and_settings_not_mtime(tmp_path: Path) -> None:
+    tree = make_tree(tmp_path)
+    cache = tmp_path / "cache"
+    args = ["check", "--format", "json", "--jobs", "1", "--cache-dir", str(cache), str(tree)]
+    first = json.loads(run_cli(*args).stdout)
+    entries = sorted(p.name for p in cache.rglob("*.pickle"))
+    assert len(entries) == first["summary"]["files_checked"]
+    # an untouched tree with new modification times: every file is a hit, the output the same
+    for path in tree.rglob("*.md"):
+        os.utime(path, (1, 1))
+    assert json.loads(run_cli(*args).stdout) == first
+    assert sorted(p.name for p in cache.rglob("*.pickle")) == entries
+    # editing one file adds exactly one entry, and its new findings are reported
+    edited = tree / "extra-00.md"
+    edited.write_text("Article 0 is clean now.\n", encoding="utf-8")
+    second = json.loads(run_cli(*args).stdout)
+    assert len(list(cache.rglob("*.pickle"))) == len(entries) + 1
+    assert not [f for f in second["findings"] if f["path"].endswith("extra-00.md")]
+    # other settings, other entries
+    run_cli("check", "--format", "json", "--select", "repetition", "--cache-dir", str(cache), str(tree))
+    assert len(list(cache.rglob("*.pickle"))) > len(entries) + 1
+
+
+def test_no_cache_writes_nothing(tmp_path: Path) -> None:
+    tree = make_tree(tmp_path)
+    run_cli("check", "--no-cache", "--cache-dir", str(tmp_path / "cache"), str(tree))
+    assert not (tmp_path / "cache").exists()
