@@ -3,10 +3,11 @@
 spend its time parsing word lists.
 
 The first run builds each table and writes it, pickled, to ``$COPYLINT_DATA_CACHE`` (default:
-the user's cache folder, ``~/.cache/copylint``); later runs load that file. The file name holds a
-hash of copylint's version and the versions of the packages the data comes from, so an upgrade
-rebuilds it. Writes go to a temporary file renamed into place, so concurrent runs are safe; if
-the folder cannot be written, the data is simply built in memory.
+the user's cache folder, ``~/.cache/copylint``); later runs load that file. The file name
+holds a hash of copylint's version and code and of the versions of the packages the data comes
+from, so an upgrade (or an edit in a development checkout) rebuilds it. Writes go to a temporary
+file renamed into place, so concurrent runs are safe; if the folder cannot be written, the data
+is simply built in memory.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import os
 import pickle
 import tempfile
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import TypeVar
 
 from copylint import __version__
@@ -46,9 +48,16 @@ FORMAT = 2
 """Bumped whenever the shape of a cached table changes."""
 
 
+@lru_cache(maxsize=1)
+def _code() -> str:
+    from copylint.cache import code_fingerprint
+
+    return code_fingerprint()
+
+
 def cached(name: str, packages: Sequence[str], build: Callable[[], T]) -> T:
     """The table ``name`` from the cache folder, building (and storing) it when missing."""
-    digest = hashlib.sha256(f"{FORMAT};{_versions(packages)}".encode()).hexdigest()[:16]
+    digest = hashlib.sha256(f"{FORMAT};{_versions(packages)};{_code()}".encode()).hexdigest()[:16]
     path = os.path.join(cache_folder(), f"{name}-{digest}.pickle")
     try:
         with open(path, "rb") as handle:

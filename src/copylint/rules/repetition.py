@@ -191,9 +191,17 @@ class DoubledPhrase(Rule):
 
     def _match(self, text: str, words: Sequence[Word], folded: list[str], index: int) -> tuple[int, int] | None:
         """(size, start of the second copy) of a repeated phrase starting at ``index``."""
+        first = folded[index]
         for size in range(_MAX_PHRASE, 0, -1):
             after = index + size
-            if after >= len(words) or not _spaced(text, words, index, after):
+            if after + size > len(words):
+                continue
+            # cheap test first: the second copy starts right after, or after "and"/"or"
+            if folded[after] != first and not (
+                folded[after] in ("and", "or") and after + 1 < len(words) and folded[after + 1] == first
+            ):
+                continue
+            if not _spaced(text, words, index, after):
                 continue
             phrase = folded[index:after]
             gap = text[words[after - 1].end : words[after].start]
@@ -339,8 +347,11 @@ class RepeatedFragment(Rule):
 
     def _repeat_at(self, ctx: RuleContext, words: Sequence[Word], folded: list[str], index: int) -> int:
         text = ctx.view.text
+        first = folded[index]
         for size in range(min(_FRAGMENT_MAX, (len(words) - index) // 2), 1, -1):
             second = index + size
+            if folded[second] != first:
+                continue
             copy = folded[index:second]
             if copy != folded[second : second + size]:
                 continue
