@@ -63,6 +63,10 @@ class RuleSpec:
     category: Category
     scopes: frozenset[Scope]
     pattern: re.Pattern[str]
+    trigger: frozenset[str] | None = None
+    """The first words the pattern can start with (lower case; ``#`` stands for any number): the
+    full pattern is tried only at words in this set, found from the document's shared word
+    tokens, instead of at every position of the text."""
     front_matter: bool = False
     """Also check the values of the front matter's fields (title, description, tags ...)."""
     replacements: tuple[tuple[re.Pattern[str], str], ...] = ()
@@ -192,7 +196,7 @@ def _rule(reader: _Reader, raw: Any, source: str) -> RuleSpec:
         if not tokens:
             raise reader.fail("tokens", "an existence rule needs tokens")
         pattern = re.compile(f"{before}(?:{'|'.join(tokens)}){after}", flags)
-        return RuleSpec(pattern=pattern, **common)
+        return RuleSpec(pattern=pattern, trigger=_trigger(tokens, flags), **common)
     if kind == "substitution":
         swap = raw.get("swap")
         if not isinstance(swap, dict) or not swap:
@@ -200,6 +204,7 @@ def _rule(reader: _Reader, raw: Any, source: str) -> RuleSpec:
         wrongs = [reader.pattern("swap", str(wrong)) for wrong in swap]
         alternatives = "|".join(f"(?P<s{index}>{wrong})" for index, wrong in enumerate(wrongs))
         pattern = re.compile(f"{before}(?:{alternatives}){after}", flags)
+        common["trigger"] = _trigger(wrongs, flags)
         singles = tuple(
             (re.compile(wrong, flags), str(right)) for wrong, right in zip(wrongs, swap.values(), strict=True)
         )
@@ -217,6 +222,29 @@ def _rule(reader: _Reader, raw: Any, source: str) -> RuleSpec:
     return RuleSpec(pattern=re.compile(r".+", re.DOTALL), case=case, **common)
 
 
+_LITERAL = re.compile(r"[A-Za-z][A-Za-z'-]*")
+
+
+def _trigger(alternatives: Sequence[str], flags: int) -> frozenset[str] | None:
+    """The literal first words of every alternative, or None when one is not a plain word list."""
+    words: set[str] = set()
+    for alternative in alternatives:
+        head = alternative.split(" ", 1)[0]
+        if head.startswith("(?:"):
+            head = head[3:]
+        elif head.startswith("("):
+            head = head[1:]
+        head = head.removesuffix(")")
+        for piece in head.split("|"):
+            if piece in ("\\d+", "\\d{1,2}", "\\d"):
+                words.add("#")
+            elif _LITERAL.fullmatch(piece):
+                words.add(piece.lower().split("-")[0])  # word tokens stop at a hyphen: "e-mail" starts at "e"
+            else:
+                return None
+    return frozenset(words)
+
+
 class PackRule(Rule):
     """A rule from a YAML pack; subclasses are made by :func:`rule_class`."""
 
@@ -227,8 +255,7 @@ class PackRule(Rule):
         if spec.kind == "capitalization":
             yield from self._capitalization(ctx)
             return
-        text = ctx.view.text
-        matches = [m for m in spec.pattern.finditer(text) if self._in_scope(ctx, m.start(), m.end())]
+        matches = [m for m in self._find(ctx) if self._in_scope(ctx, m.start(), m.end())]
         if spec.front_matter and spec.kind in ("existence", "substitution"):
             yield from self._front_matter(ctx)
         if spec.kind == "consistency":
@@ -249,6 +276,25 @@ class PackRule(Rule):
                 applicability=spec.applicability,
                 fix_title=f"Replace with “{suggestion}”" if suggestion is not None else "",
             )
+
+    def _find(self, ctx: RuleContext) -> Iterator[re.Match[str]]:
+        """Matches of the rule's pattern, tried only at words that can start one."""
+        text = ctx.view.text
+        pattern, trigger = self.spec.pattern, self.spec.trigger
+        if trigger is None:
+            yield from pattern.finditer(text)
+            return
+        position = 0
+        for word in ctx.tokens.words:
+            if word.start < position:
+                continue
+            key = "#" if word.text.isdigit() else word.text.lower()
+            if key not in trigger:
+                continue
+            match = pattern.match(text, word.start)
+            if match is not None and match.end() > match.start():
+                yield match
+                position = match.end()
 
     def _front_matter(self, ctx: RuleContext) -> Iterator[Finding]:
         """Matches in the values of front matter fields, reported at their source spans."""
