@@ -5,6 +5,7 @@ Complexity: one pass over the words, O(words).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -106,10 +107,8 @@ class Article(Rule):
 
 
 def _block_index(ctx: RuleContext, offset: int) -> int:
-    for index, block in enumerate(ctx.view.blocks):
-        if block.start <= offset < block.end:
-            return index
-    return -1
+    starts = ctx.shared("block-starts", lambda: [block.start for block in ctx.view.blocks])
+    return bisect.bisect_right(starts, offset) - 1
 
 
 def _romance_blocks(ctx: RuleContext) -> set[int]:
