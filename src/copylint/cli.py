@@ -21,7 +21,7 @@ from copylint.discovery import DEFAULT_INCLUDE, discover
 from copylint.engine import lint_document
 from copylint.errors import CopylintError
 from copylint.finding import Severity
-from copylint.fixer import encode, fix_document, read_document, write_atomically
+from copylint.fixer import encode, fix_document, write_atomically
 from copylint.interactive import review_document
 from copylint.packs import load_pack_paths, rule_class
 from copylint.plugins import PluginSet, load_plugins
@@ -29,6 +29,7 @@ from copylint.rule import Rule
 from copylint.runner import RunResult, run
 from copylint.selection import split_selectors, validate_selectors
 from copylint.settings import CommandLine, Resolver
+from copylint.source import read_source
 from copylint.vale import ValeSetup, find_vale_ini, load_vale
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -176,6 +177,29 @@ def cli() -> None:
     """
 
 
+def _run_check(
+    targets: list[str],
+    resolver: Resolver,
+    plugins: PluginSet,
+    jobs: int | None,
+    cache: ResultCache | None,
+    scheduler: str | None,
+) -> RunResult:
+    """Run locally, or on the Dask cluster at ``scheduler``."""
+    if not scheduler:
+        return run(targets, resolver.file_filter(), plugins, resolver.settings_for, jobs or os.cpu_count() or 1, cache)
+    from copylint import cluster
+
+    try:
+        client = cluster.connect(scheduler)
+    except CopylintError as exc:
+        _fail(str(exc))
+    try:
+        return run(targets, resolver.file_filter(), plugins, resolver.settings_for, cache=cache, client=client)
+    finally:
+        cluster.close(client)
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
 @click.option(
@@ -209,6 +233,11 @@ def cli() -> None:
     default=None,
     help="Worker processes (default: the number of CPUs; small runs stay in one process).",
 )
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Lint on a Dask cluster: tcp://host:8786, or 'local[:N]' to start N local workers (needs copylint[dask]).",
+)
 @click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
 @click.option(
     "--cache-dir",
@@ -229,6 +258,7 @@ def check(
     diff_base: str | None,
     baseline_file: str | None,
     jobs: int | None,
+    scheduler: str | None,
     no_cache: bool,
     cache_dir: str,
     apply_fix: bool,
@@ -254,7 +284,7 @@ def check(
     if apply_fix:
         _fix_paths(plugins, resolver, targets, unsafe_fixes, diff=False, interactive=False, quiet=True)
     cache = None if no_cache or apply_fix else ResultCache(cache_dir, "")
-    result = run(targets, resolver.file_filter(), plugins, resolver.settings_for, jobs or os.cpu_count() or 1, cache)
+    result = _run_check(targets, resolver, plugins, jobs, cache, scheduler)
     if cache is not None:
         cache.prune()
     try:
@@ -309,7 +339,7 @@ def _fix_paths(
         try:
             if found.error:
                 raise CopylintError(found.error)
-            document, original = read_document(found.path)
+            document, original = read_source(found.path)
             settings = resolver.settings_for(found.path)
             document_format = plugins.format_for(found.path)
 

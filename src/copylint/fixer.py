@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from copylint.errors import InputError
 from copylint.finding import Applicability, Finding, Fix
-from copylint.source import UTF8_BOM, Document, decode
+from copylint.source import UTF8_BOM, Document
 
 MAX_PASSES = 10
 
@@ -73,15 +73,6 @@ def fix_document(document: Document, lint: Callable[[Document], Iterable[Finding
 
 def encode(document: Document, text: str) -> bytes:
     return (UTF8_BOM if document.bom else b"") + text.encode("utf-8")
-
-
-def read_document(path: str) -> tuple[Document, bytes]:
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    return decode(path, data), data
 
 
 def write_atomically(path: str, original: bytes, data: bytes) -> None:

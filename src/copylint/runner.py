@@ -7,6 +7,7 @@ import multiprocessing
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from copylint.cache import ResultCache
 from copylint.discovery import FileFilter, discover
@@ -14,8 +15,11 @@ from copylint.engine import LintSettings, lint_document
 from copylint.errors import InputError
 from copylint.finding import Category, FileResult, Severity
 from copylint.plugins import PluginSet
-from copylint.source import decode
+from copylint.source import Document, read_source
 from copylint.spelling.vocabulary import WordList
+
+if TYPE_CHECKING:
+    from distributed import Client
 
 
 @dataclass(frozen=True)
@@ -50,19 +54,21 @@ class RunResult:
         }
 
 
-def lint_file(path: str, plugins: PluginSet, settings: LintSettings, cache: ResultCache | None = None) -> FileResult:
-    """Read, decode and lint one file; unreadable or undecodable files become an error result."""
+def read_document(path: str) -> tuple[bytes, Document] | FileResult:
+    """The file's bytes and decoded document, or an error result naming the file."""
     try:
-        with open(path, "rb") as handle:
-            data = handle.read()
-    except IsADirectoryError:
-        return FileResult(path, None, error=f"{path}: is a directory")
-    except OSError as exc:
-        return FileResult(path, None, error=f"{path}: cannot read ({exc.strerror or exc})")
-    try:
-        document = decode(path, data)
+        document, data = read_source(path)
     except InputError as exc:
         return FileResult(path, None, error=str(exc))
+    return data, document
+
+
+def lint_file(path: str, plugins: PluginSet, settings: LintSettings, cache: ResultCache | None = None) -> FileResult:
+    """Read, decode and lint one file; unreadable or undecodable files become an error result."""
+    read = read_document(path)
+    if isinstance(read, FileResult):
+        return read
+    data, document = read
     key = cache.key(data, settings_fingerprint(settings)) if cache is not None else ""
     if cache is not None:
         findings = cache.get(key)
@@ -117,11 +123,13 @@ def run(
     settings: LintSettings | Callable[[str], LintSettings],
     jobs: int = 1,
     cache: ResultCache | None = None,
+    client: Client | None = None,
 ) -> RunResult:
     """Lint every file under ``paths``; ``settings`` may vary per file (configuration overrides).
 
     With ``jobs`` above one and more than a few files, files are linted by forked worker
-    processes; the result is the same, in the same order, as a serial run.
+    processes; the result is the same, in the same order, as a serial run. With a Dask
+    ``client`` (see :mod:`copylint.cluster`), files are linted on its cluster instead.
     """
     global _WORKER
     settings_for = settings if callable(settings) else (lambda _path: settings)
@@ -132,7 +140,11 @@ def run(
             results.append(FileResult(found.path, None, error=found.error))
         else:
             to_lint.append(found.path)
-    if jobs > 1 and len(to_lint) > SMALL_RUN and "fork" in multiprocessing.get_all_start_methods():
+    if client is not None:
+        from copylint.cluster import lint_on_cluster
+
+        results.extend(lint_on_cluster(client, to_lint, plugins, settings_for, cache))
+    elif jobs > 1 and len(to_lint) > SMALL_RUN and "fork" in multiprocessing.get_all_start_methods():
         # the first file is linted here, which loads every lexicon and list the rules need, so
         # the forked workers share them instead of each loading its own
         first, to_lint = to_lint[0], to_lint[1:]

@@ -94,3 +94,15 @@ def decode(path: str, data: bytes) -> Document:
             f"{path}: not valid UTF-8 (byte 0x{data[exc.start]:02x} at line {line}); convert it to UTF-8 first"
         ) from None
     return Document(path=path, text=text, bom=bom)
+
+
+def read_source(path: str) -> tuple[Document, bytes]:
+    """Read and decode ``path``, or raise :class:`InputError` naming it."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    return decode(path, data), data
