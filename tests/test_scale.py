@@ -57,3 +57,19 @@ def test_no_cache_writes_nothing(tmp_path: Path) -> None:
     tree = make_tree(tmp_path)
     run_cli("check", "--no-cache", "--cache-dir", str(tmp_path / "cache"), str(tree))
     assert not (tmp_path / "cache").exists()
+
+
+def test_a_run_keeps_only_the_documents_it_reports_on(tmp_path: Path) -> None:
+    from copylint.cli import _resolver
+    from copylint.plugins import load_plugins
+    from copylint.runner import run
+
+    (tmp_path / "clean.md").write_text("This sentence is clean.\n", encoding="utf-8")
+    (tmp_path / "slip.md").write_text("This has a a slip.\n", encoding="utf-8")
+    plugins = load_plugins()
+    resolver = _resolver(plugins, {})
+    result = run([str(tmp_path)], resolver.file_filter(), plugins, resolver.settings_for)
+    clean, slip = result.files
+    assert clean.document is None and not clean.findings and clean.error is None
+    assert slip.document is not None and slip.findings
+    assert len(result.checked) == 2

@@ -72,7 +72,7 @@ def lint_on_cluster(
     cache: ResultCache | None = None,
 ) -> Iterator[FileResult]:
     """Lint ``paths`` on the cluster behind ``client``, yielding one result per path, in order."""
-    from copylint.runner import read_document, settings_fingerprint
+    from copylint.runner import read_document, settings_fingerprint, slim
 
     shipped: dict[tuple[int, int], Any] = {}
     keep_alive: list[object] = []  # the ids in ``shipped`` stay valid while these live
@@ -86,7 +86,7 @@ def lint_on_cluster(
         findings, error = future.result()
         if cache is not None and error is None:
             cache.put(key, findings)
-        return FileResult(result.path, result.document, findings, error)
+        return slim(FileResult(result.path, result.document, findings, error))
 
     for path in paths:
         read = read_document(path)
@@ -99,7 +99,7 @@ def lint_on_cluster(
             key = cache.key(data, settings_fingerprint(settings)) if cache is not None else ""
             cached = cache.get(key) if cache is not None else None
             if cached is not None:
-                pending.append((FileResult(path, document, cached), None, ""))
+                pending.append((slim(FileResult(path, document, cached)), None, ""))
             else:
                 ids = (id(settings), id(document_format))
                 if ids not in shipped:

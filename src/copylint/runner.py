@@ -34,7 +34,8 @@ class RunResult:
 
     @property
     def checked(self) -> tuple[FileResult, ...]:
-        return tuple(result for result in self.files if result.document is not None)
+        """Files that were read and linted (a clean file's result keeps no document: see :func:`slim`)."""
+        return tuple(result for result in self.files if result.document is not None or result.error is None)
 
     def findings_at_or_above(self, level: Severity) -> int:
         return sum(1 for result in self.files for finding in result.findings if finding.severity.rank >= level.rank)
@@ -73,11 +74,18 @@ def lint_file(path: str, plugins: PluginSet, settings: LintSettings, cache: Resu
     if cache is not None:
         findings = cache.get(key)
         if findings is not None:
-            return FileResult(path, document, findings)
+            return slim(FileResult(path, document, findings))
     result = lint_document(document, plugins.format_for(path), settings)
     if cache is not None and result.error is None:
         cache.put(key, result.findings)
-    return result
+    return slim(result)
+
+
+def slim(result: FileResult) -> FileResult:
+    """Drop the document of a file with nothing to report, so a run holds only the texts it reports on."""
+    if result.document is None or result.findings or result.error:
+        return result
+    return FileResult(result.path, None)
 
 
 def settings_fingerprint(settings: LintSettings) -> str:
