@@ -7,15 +7,17 @@ the user's cache folder, ``~/.cache/copylint``); later runs load that file. The 
 holds a hash of copylint's version and code and of the versions of the packages the data comes
 from, so an upgrade (or an edit in a development checkout) rebuilds it. Writes go to a temporary
 file renamed into place, so concurrent runs are safe; if the folder cannot be written, the data
-is simply built in memory.
+is simply built in memory. Writing a table removes that table's files from other versions.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib.metadata
 import os
 import pickle
+import re
 import tempfile
 from collections.abc import Callable, Sequence
 from functools import lru_cache
@@ -72,5 +74,17 @@ def cached(name: str, packages: Sequence[str], build: Callable[[], T]) -> T:
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, path)
     except OSError:
-        pass  # a read-only home: build in memory every time
+        return value  # a read-only home: build in memory every time
+    _remove_stale(name, path)
     return value
+
+
+def _remove_stale(name: str, current: str) -> None:
+    """Delete this table's files from other versions, so upgrades and edits do not pile them up."""
+    folder = os.path.dirname(current)
+    stale = re.compile(rf"{re.escape(name)}-[0-9a-f]{{16}}\.pickle")
+    for entry in os.listdir(folder):
+        path = os.path.join(folder, entry)
+        if path != current and stale.fullmatch(entry):
+            with contextlib.suppress(OSError):
+                os.remove(path)
