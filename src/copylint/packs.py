@@ -20,8 +20,6 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-import yaml  # type: ignore[import-untyped]
-
 from copylint.datacache import cached
 from copylint.errors import CopylintError
 from copylint.finding import Applicability, Category, Edit, Finding, Severity
@@ -114,6 +112,8 @@ class _Reader:
 
 
 def load_pack_text(text: str, path: str) -> list[RuleSpec]:
+    import yaml  # type: ignore[import-untyped]  # only when a pack is read, not on every start
+
     reader = _Reader(path)
     try:
         data = yaml.safe_load(text)

@@ -18,8 +18,6 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-import yaml  # type: ignore[import-untyped]
-
 from copylint.errors import CopylintError
 from copylint.finding import Applicability, Category, Finding, Severity
 from copylint.prose import Scope
@@ -88,6 +86,8 @@ def _parse_ini(path: str) -> tuple[dict[str, str], dict[str, str]]:
 
 def load_vale(path: str) -> ValeSetup:
     """Read a ``.vale.ini`` and the styles it enables."""
+    import yaml  # type: ignore[import-untyped]  # only when a Vale setup is read
+
     global_keys, sections = _parse_ini(path)
     root = os.path.dirname(os.path.abspath(path))
     styles_path = os.path.normpath(os.path.join(root, global_keys.get("StylesPath", "styles")))

@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from copylint import languagetool
 from copylint.finding import Applicability, Category, Finding, Severity
 from copylint.rule import PlannedEdit, Rule, RuleContext
 from copylint.source import Span
@@ -39,6 +38,8 @@ class LanguageToolCheck(Rule):
         settings = ctx.settings
         if settings is None or not settings.languagetool or not ctx.view.text.strip():
             return
+        from copylint import languagetool  # urllib and the client only when the backend is on
+
         for match in languagetool.check(settings.languagetool, ctx.view.text):
             span = Span(match.start, max(match.end, match.start))
             edits = (PlannedEdit(span, match.replacements[0]),) if match.replacements else ()

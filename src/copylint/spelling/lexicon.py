@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import gzip
 import importlib.resources
+import itertools
 import json
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -45,9 +46,8 @@ class Lexicon:
         """log10 of the word's unigram probability (a floor for unknown words)."""
         return math.log10(max(self.counts.get(word, 0.0), 1.0) / _TOTAL)
 
-    def words_of_length(self, low: int, high: int) -> Iterable[str]:
-        for length in range(max(low, 1), high + 1):
-            yield from self.by_length.get(length, ())
+    def words_of_length(self, low: int, high: int) -> list[str]:
+        return list(itertools.chain.from_iterable(self.by_length.get(n, ()) for n in range(max(low, 1), high + 1)))
 
 
 def _read_text(package: str, name: str) -> str:

@@ -49,7 +49,7 @@ class Suggester:
         """The lexicon's words with lengths in ``[low, high]`` (built once per range)."""
         found = self._ranges.get((low, high))
         if found is None:
-            found = self._ranges[(low, high)] = list(self.lexicon.words_of_length(low, high))
+            found = self._ranges[(low, high)] = self.lexicon.words_of_length(low, high)
         return found
 
     def nearby(self, word: str) -> tuple[tuple[str, int], ...]:
