@@ -85,16 +85,17 @@ class Tokens:
 
     @cached_property
     def words(self) -> tuple[Word, ...]:
-        text = self.view.text
         urls = self.urls
-        url_starts = [url.start for url in urls]
         words: list[Word] = []
-        for match in WORD_PATTERN.finditer(text):
+        append = words.append
+        next_url = 0  # URLs are sorted and never overlap: walk them alongside the words
+        for match in WORD_PATTERN.finditer(self.view.text):
             start, end = match.span()
-            index = bisect.bisect_right(url_starts, start) - 1
-            if index >= 0 and urls[index].end > start:
-                continue
-            words.append(Word(start, end, match.group()))
+            while next_url < len(urls) and urls[next_url].end <= start:
+                next_url += 1
+            if next_url < len(urls) and urls[next_url].start <= start:
+                continue  # inside a URL
+            append(Word(start, end, match.group()))
         return tuple(words)
 
     @cached_property

@@ -80,7 +80,8 @@ class RealWordChecker:
         if count >= RARE_WORD_COUNT or len(word) < 4:
             return ()
         floor = max(NEIGHBOUR_MIN_COUNT, count * NEIGHBOUR_RATIO)
-        return tuple(sorted(c for c in slips_for(word) if self.lexicon.count(c) >= floor))
+        counts = self.lexicon.counts
+        return tuple(sorted(c for c in slips_for(word) & counts.keys() if counts[c] >= floor))
 
     def issues(self, tokens: Tokens) -> Iterator[RealWordIssue]:
         words = tokens.words
