@@ -83,7 +83,10 @@ def lint_on_cluster(
         result, future, key = entry
         if future is None:
             return result
-        findings, error = future.result()
+        try:
+            findings, error = future.result()
+        except Exception as exc:  # noqa: BLE001 - a lost worker costs this file, not the run
+            return FileResult(result.path, result.document, (), f"{result.path}: failed on the cluster ({exc!r})")
         if cache is not None and error is None:
             cache.put(key, findings)
         return slim(FileResult(result.path, result.document, findings, error))
