@@ -14,6 +14,13 @@ from copylint.rule import PlannedEdit, Rule, RuleContext
 from copylint.source import Span
 
 
+def starting_with(first: str, pattern: str) -> re.Pattern[str]:
+    """``pattern``, every match of which starts with one of the characters ``first``, compiled so
+    that the engine tests those characters before anything else: a pattern that opens with a
+    lookbehind is otherwise tried in full at every position (six times slower on prose)."""
+    return re.compile(f"(?=[{re.escape(first)}])(?:{pattern})")
+
+
 class _PatternRule(Rule):
     """A rule whose every match of ``pattern`` in the prose is a finding (subclasses refine)."""
 
@@ -74,7 +81,7 @@ class StraySlash(_PatternRule):
     category = Category.PUNCTUATION
     default_severity = Severity.WARNING
     fixable = True
-    pattern = re.compile(r"(?<=[^\W\d_]) (?P<fix>[/\\] )(?=[^\W\d_])")
+    pattern = starting_with(" ", r"(?<=[^\W\d_]) (?P<fix>[/\\] )(?=[^\W\d_])")
     message = "Stray “{text}” between words."
 
     def accept(self, text: str, match: re.Match[str]) -> bool:
@@ -96,8 +103,8 @@ class DoubledPunctuation(_PatternRule):
     category = Category.PUNCTUATION
     default_severity = Severity.WARNING
     fixable = True
-    pattern = re.compile(
-        r"(?<![.,;:])(?P<mark>[,;:])(?P<fix>(?P=mark))(?![,;:])(?=\s|$)|(?<![.?!])\.(?P<dot>\.)(?![.])"
+    pattern = starting_with(
+        ",;:.", r"(?<![.,;:])(?P<mark>[,;:])(?P<fix>(?P=mark))(?![,;:])(?=\s|$)|(?<![.?!])\.(?P<dot>\.)(?![.])"
     )
     message = "Doubled punctuation “{text}”."
 
@@ -119,7 +126,7 @@ class SpaceBeforePunctuation(_PatternRule):
     category = Category.PUNCTUATION
     default_severity = Severity.WARNING
     fixable = True
-    pattern = re.compile(r"(?<=[^\s\ufffc])(?P<fix>[ \t]+)(?P<mark>[,.;:?!])(?=[\s\"”’)\]]|$)(?![.])")
+    pattern = starting_with(" \t", r"(?<=[^\s\ufffc])(?P<fix>[ \t]+)(?P<mark>[,.;:?!])(?=[\s\"”’)\]]|$)(?![.])")
     message = "Space before “{text}”."
 
     def accept(self, text: str, match: re.Match[str]) -> bool:
@@ -149,10 +156,11 @@ class MissingSpaceAfter(_PatternRule):
     category = Category.PUNCTUATION
     default_severity = Severity.WARNING
     fixable = True
-    pattern = re.compile(
+    pattern = starting_with(
+        ".!?,”",
         r"(?<=[a-z]{2})(?P<mark>[.!?])(?=[A-Z][a-z])"
         r"|(?<=[^\W\d_]{2})(?P<comma>,)(?=[^\W\d_])"
-        r"|(?<=[^\W\d_][,.!?])(?P<quote>”)(?=[^\W\d_])"
+        r"|(?<=[^\W\d_][,.!?])(?P<quote>”)(?=[^\W\d_])",
     )
     message = "Missing space after “{text}”."
 
@@ -177,9 +185,10 @@ class SpacingInside(_PatternRule):
     category = Category.PUNCTUATION
     default_severity = Severity.WARNING
     fixable = True
-    pattern = re.compile(
+    pattern = starting_with(
+        " ",
         r"(?<=[(\[])(?P<open> +)(?=\S)|(?<=\S)(?P<close> +)(?=[)\]])"
-        r"|(?<=[^\W_])(?P<fix> (?: |\u00a0))(?=[^\W_ \u00a0])"
+        r"|(?<=[^\W_])(?P<fix> (?: |\u00a0))(?=[^\W_ \u00a0])",
     )
     message = "Extra space."
 
@@ -369,8 +378,9 @@ class SpacedAbbreviation(_PatternRule):
     category = Category.PUNCTUATION
     default_severity = Severity.WARNING
     fixable = True
-    pattern = re.compile(
-        r"\b(?:[eE]\.(?P<eg> )[gG]\.|[iI]\.(?P<ie> )[eE]\.|[oO]'(?P<clock> )clock\b)|[$€£¥](?P<money> )(?=\d)"
+    pattern = starting_with(
+        "eEiIoO$€£¥",
+        r"\b(?:[eE]\.(?P<eg> )[gG]\.|[iI]\.(?P<ie> )[eE]\.|[oO]'(?P<clock> )clock\b)|[$€£¥](?P<money> )(?=\d)",
     )
     message = "“{text}” is written without the space."
 
