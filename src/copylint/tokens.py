@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -63,6 +64,30 @@ class UrlToken:
         return Span(self.start, self.end)
 
 
+_URL_MARK = re.compile(r"[.@:]")
+_NON_SPACE_RUN = re.compile(r"\S*")
+
+
+def _url_matches(text: str) -> Iterator[re.Match[str]]:
+    """``URL_PATTERN``'s matches in ``text``, searched only in the runs of non-space characters
+    that hold a ".", "@" or ":" (every URL, address and domain has one and no space).
+
+    The same matches as searching the whole text, several times faster: the pattern's domain
+    branch is otherwise tried at every word boundary.
+    """
+    reversed_text = text[::-1]
+    length = len(text)
+    scanned = 0
+    for mark in _URL_MARK.finditer(text):
+        at = mark.start()
+        if at < scanned:
+            continue
+        run_start = at - len(_NON_SPACE_RUN.match(reversed_text, length - at).group())  # type: ignore[union-attr]
+        run_end = _NON_SPACE_RUN.match(text, at).end()  # type: ignore[union-attr]
+        yield from URL_PATTERN.finditer(text, run_start, run_end)
+        scanned = run_end
+
+
 class Tokens:
     """Lazily computed tokens of one prose view; each is computed at most once."""
 
@@ -73,7 +98,7 @@ class Tokens:
     def urls(self) -> tuple[UrlToken, ...]:
         found: list[UrlToken] = []
         text = self.view.text
-        for match in URL_PATTERN.finditer(text):
+        for match in _url_matches(text):
             kind = match.lastgroup or "url"
             start, end = match.span()
             if kind != "email":

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from copylint.formats.markdown import MarkdownFormat
 from copylint.formats.plaintext import PlainTextFormat
 from copylint.source import Document
-from copylint.tokens import Tokens
+from copylint.tokens import URL_PATTERN, Tokens, _url_matches
 
 
 def tokens(text: str, name: str = "a.txt") -> Tokens:
@@ -59,3 +62,15 @@ def test_words_in_span() -> None:
     from copylint.source import Span
 
     assert [w.text for w in t.words_in(Span(4, 13))] == ["two", "three"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(alphabet="ab.@:/-_ \n\u00a0wxhtpsmo1é’", max_size=60)
+    | st.sampled_from(
+        ["see http://a.io/x.", "mail a@b.co:", "www.ab.com/p", "x.ab", "http://localhost/x", "ftp://h"]
+    ).map(lambda u: f"go {u} now")
+)
+def test_url_search_by_runs_finds_what_a_whole_text_search_finds(text: str) -> None:
+    whole = [(m.span(), m.lastgroup) for m in URL_PATTERN.finditer(text)]
+    assert [(m.span(), m.lastgroup) for m in _url_matches(text)] == whole
