@@ -113,12 +113,12 @@ class Tokens:
         urls = self.urls
         words: list[Word] = []
         append = words.append
-        next_url = 0  # URLs are sorted and never overlap: walk them alongside the words
+        next_url, url_count = 0, len(urls)  # URLs are sorted and never overlap: walk them alongside
         for match in WORD_PATTERN.finditer(self.view.text):
             start, end = match.span()
-            while next_url < len(urls) and urls[next_url].end <= start:
+            while next_url < url_count and urls[next_url].end <= start:
                 next_url += 1
-            if next_url < len(urls) and urls[next_url].start <= start:
+            if next_url < url_count and urls[next_url].start <= start:
                 continue  # inside a URL
             append(Word(start, end, match.group()))
         return tuple(words)
