@@ -72,7 +72,7 @@ def lint_on_cluster(
     cache: ResultCache | None = None,
 ) -> Iterator[FileResult]:
     """Lint ``paths`` on the cluster behind ``client``, yielding one result per path, in order."""
-    from copylint.runner import read_document, settings_fingerprint, slim
+    from copylint.runner import cache_lookup, read_document, slim
 
     shipped: dict[tuple[int, int], Any] = {}
     keep_alive: list[object] = []  # the ids in ``shipped`` stay valid while these live
@@ -96,13 +96,12 @@ def lint_on_cluster(
         if isinstance(read, FileResult):
             pending.append((read, None, ""))
         else:
-            data, document = read
+            document, data = read
             settings = settings_for(path)
             document_format = plugins.format_for(path)
-            key = cache.key(data, settings_fingerprint(settings)) if cache is not None else ""
-            cached = cache.get(key) if cache is not None else None
+            key, cached = cache_lookup(cache, document, data, settings)
             if cached is not None:
-                pending.append((slim(FileResult(path, document, cached)), None, ""))
+                pending.append((cached, None, ""))
             else:
                 ids = (id(settings), id(document_format))
                 if ids not in shipped:

@@ -55,13 +55,12 @@ class RunResult:
         }
 
 
-def read_document(path: str) -> tuple[bytes, Document] | FileResult:
-    """The file's bytes and decoded document, or an error result naming the file."""
+def read_document(path: str) -> tuple[Document, bytes] | FileResult:
+    """As :func:`~copylint.source.read_source`, with an error result naming the file for a bad one."""
     try:
-        document, data = read_source(path)
+        return read_source(path)
     except InputError as exc:
         return FileResult(path, None, error=str(exc))
-    return data, document
 
 
 def lint_file(path: str, plugins: PluginSet, settings: LintSettings, cache: ResultCache | None = None) -> FileResult:
@@ -69,16 +68,25 @@ def lint_file(path: str, plugins: PluginSet, settings: LintSettings, cache: Resu
     read = read_document(path)
     if isinstance(read, FileResult):
         return read
-    data, document = read
-    key = cache.key(data, settings_fingerprint(settings)) if cache is not None else ""
-    if cache is not None:
-        findings = cache.get(key)
-        if findings is not None:
-            return slim(FileResult(path, document, findings))
+    document, data = read
+    key, cached = cache_lookup(cache, document, data, settings)
+    if cached is not None:
+        return cached
     result = lint_document(document, plugins.format_for(path), settings)
     if cache is not None and result.error is None:
         cache.put(key, result.findings)
     return slim(result)
+
+
+def cache_lookup(
+    cache: ResultCache | None, document: Document, data: bytes, settings: LintSettings
+) -> tuple[str, FileResult | None]:
+    """The file's cache key under ``settings`` ("" without a cache), and its cached result if any."""
+    if cache is None:
+        return "", None
+    key = cache.key(data, settings_fingerprint(settings))
+    findings = cache.get(key)
+    return key, None if findings is None else slim(FileResult(document.path, document, findings))
 
 
 def slim(result: FileResult) -> FileResult:

@@ -169,6 +169,11 @@ class Tokens:
         return tuple(word for word in self.words[low:high] if word.end <= span.end)
 
     @cached_property
+    def folded(self) -> tuple[str, ...]:
+        """Each word's text, case-folded, index for index with :attr:`words`."""
+        return tuple(word.text.casefold() for word in self.words)
+
+    @cached_property
     def _word_starts(self) -> list[int]:
         return [word.start for word in self.words]
 

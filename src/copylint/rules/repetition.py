@@ -166,7 +166,7 @@ class DoubledPhrase(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         text = ctx.view.text
         words = ctx.tokens.words
-        folded = [word.text.casefold() for word in words]
+        folded = ctx.tokens.folded
         index = 0
         while index < len(words):
             found = self._match(text, words, folded, index)
@@ -189,7 +189,7 @@ class DoubledPhrase(Rule):
             yield finding.with_severity(Severity.INFO) if second == index + size else finding
             index = second + size
 
-    def _match(self, text: str, words: Sequence[Word], folded: list[str], index: int) -> tuple[int, int] | None:
+    def _match(self, text: str, words: Sequence[Word], folded: Sequence[str], index: int) -> tuple[int, int] | None:
         """(size, start of the second copy) of a repeated phrase starting at ``index``."""
         first = folded[index]
         for size in range(_MAX_PHRASE, 0, -1):
@@ -223,7 +223,7 @@ class DoubledPhrase(Rule):
         return None
 
     def _legitimate(
-        self, text: str, words: Sequence[Word], folded: list[str], index: int, size: int, second: int
+        self, text: str, words: Sequence[Word], folded: Sequence[str], index: int, size: int, second: int
     ) -> bool:
         end = second + size
         following = folded[end] if end < len(words) else ""
@@ -323,7 +323,7 @@ class RepeatedFragment(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         text = ctx.view.text
         words = ctx.tokens.words
-        folded = [word.text.casefold() for word in words]
+        folded = ctx.tokens.folded
         index = 0
         while index < len(words):
             size = self._repeat_at(ctx, words, folded, index)
@@ -345,7 +345,7 @@ class RepeatedFragment(Rule):
             )
             index = second + size
 
-    def _repeat_at(self, ctx: RuleContext, words: Sequence[Word], folded: list[str], index: int) -> int:
+    def _repeat_at(self, ctx: RuleContext, words: Sequence[Word], folded: Sequence[str], index: int) -> int:
         text = ctx.view.text
         first = folded[index]
         for size in range(min(_FRAGMENT_MAX, (len(words) - index) // 2), 1, -1):
