@@ -1,7 +1,7 @@
 """Lint on a Dask cluster (``copylint[dask]``): the same per-document engine, mapped over workers.
 
 The client reads each file, answers from the result cache when it can, and sends the rest to
-the cluster as ``(path, bytes)`` with the file's settings and format, each shipped once per run
+the cluster as decoded documents with the file's settings and format, each shipped once per run
 (Dask scatters them; cloudpickle carries rule classes built from packs). Workers need copylint
 installed, not the files or the configuration. Results come back in the order of the paths,
 with only a bounded number of documents in flight.
@@ -19,7 +19,7 @@ from copylint.errors import CopylintError
 from copylint.finding import FileResult, Finding
 from copylint.formats import DocumentFormat
 from copylint.plugins import PluginSet
-from copylint.source import decode
+from copylint.source import Document
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -74,8 +74,8 @@ def lint_on_cluster(
     """Lint ``paths`` on the cluster behind ``client``, yielding one result per path, in order."""
     from copylint.runner import cache_lookup, read_document, slim
 
-    shipped: dict[tuple[int, int], Any] = {}
-    keep_alive: list[object] = []  # the ids in ``shipped`` stay valid while these live
+    # by the ids of a settings object and a format; each entry keeps its pair alive, so ids stay unique
+    shipped: dict[tuple[int, int], tuple[object, Any]] = {}
     window = max(1, IN_FLIGHT_PER_WORKER * sum(client.nthreads().values()))
     pending: collections.deque[tuple[FileResult, Any, str]] = collections.deque()
 
@@ -96,7 +96,7 @@ def lint_on_cluster(
         if isinstance(read, FileResult):
             pending.append((read, None, ""))
         else:
-            document, data = read
+            document, data = read  # the bytes key the cache; workers get the decoded document
             settings = settings_for(path)
             document_format = plugins.format_for(path)
             key, cached = cache_lookup(cache, document, data, settings)
@@ -105,9 +105,9 @@ def lint_on_cluster(
             else:
                 ids = (id(settings), id(document_format))
                 if ids not in shipped:
-                    keep_alive.append((settings, document_format))
-                    shipped[ids] = client.scatter((settings, document_format), broadcast=True, hash=False)
-                future = client.submit(lint_on_worker, path, data, shipped[ids], pure=False)
+                    pair = (settings, document_format)
+                    shipped[ids] = (pair, client.scatter(pair, broadcast=True, hash=False))
+                future = client.submit(lint_on_worker, document, shipped[ids][1], pure=False)
                 pending.append((FileResult(path, document), future, key))
         while len(pending) > window or (pending and pending[0][1] is None):
             yield collect(pending.popleft())
@@ -116,9 +116,9 @@ def lint_on_cluster(
 
 
 def lint_on_worker(
-    path: str, data: bytes, shipped: tuple[LintSettings, DocumentFormat]
+    document: Document, shipped: tuple[LintSettings, DocumentFormat]
 ) -> tuple[tuple[Finding, ...], str | None]:
-    """The task each worker runs: decode and lint one document (the client already decoded it once)."""
+    """The task each worker runs: lint one document."""
     settings, document_format = shipped
-    result = lint_document(decode(path, data), document_format, settings)
+    result = lint_document(document, document_format, settings)
     return result.findings, result.error
