@@ -40,7 +40,9 @@ def tools_env() -> Path:
     return env
 
 
-def measure(command: list[str], runs: int, cwd: Path | None = None, env: dict[str, str] | None = None) -> dict[str, float]:
+def measure(
+    command: list[str], runs: int, cwd: Path | None = None, env: dict[str, str] | None = None
+) -> dict[str, float]:
     walls, cpus, peaks = [], [], []
     for _ in range(runs):
         out = subprocess.run(

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from rapidfuzz.distance import OSA
 
@@ -139,11 +139,11 @@ class SpellingChecker:
         self.tokens = tokens
         self.vocabulary = vocabulary
         self.misspellings = known_misspellings()
-        self._names = self._names_in_use()
         self._block_starts = [block.start for block in tokens.view.blocks]
 
     # ---- the document's own evidence
-    def _names_in_use(self) -> frozenset[str]:
+    @cached_property
+    def _names(self) -> frozenset[str]:
         """Lower-case forms of words the document writes capitalised mid-sentence or in front matter."""
         names: set[str] = set()
         view = self.tokens.view
@@ -206,16 +206,30 @@ class SpellingChecker:
         return Verdict.UNKNOWN
 
     # ---- the whole document
+    def _suspects(self) -> list[int]:
+        """Indices of the words that may get a verdict: each distinct form is classified once, and
+        the per-word work (names, headings, compounds) is done only for forms not known to be fine."""
+        words = self.tokens.words
+        reject = self.vocabulary.reject
+        suspect = {
+            text
+            for text in {word.text for word in words}
+            if classify(text) is not WordClass.FINE or (reject and reject.matches(text))
+        }
+        return [index for index, word in enumerate(words) if word.text in suspect] if suspect else []
+
     def issues(self) -> Iterator[SpellingIssue]:
         words = self.tokens.words
-        verdicts = [self.verdict(word) for word in words]
-        skipped_blocks = self._foreign_blocks(verdicts)
-        unknown_counts = Counter(
-            normalise(word.text) for word, verdict in zip(words, verdicts, strict=True) if verdict is Verdict.UNKNOWN
-        )
-        for index, (word, verdict) in enumerate(zip(words, verdicts, strict=True)):
-            if verdict is None:
-                continue
+        verdicts: dict[int, Verdict] = {}
+        for index in self._suspects():
+            verdict = self.verdict(words[index])
+            if verdict is not None:
+                verdicts[index] = verdict
+        unknown = [index for index, verdict in verdicts.items() if verdict is Verdict.UNKNOWN]
+        skipped_blocks = self._foreign_blocks(unknown)
+        unknown_counts = Counter(normalise(words[index].text) for index in unknown)
+        for index, verdict in verdicts.items():
+            word = words[index]
             lower = strip_clitic(normalise(word.text))
             if verdict is Verdict.REJECTED:
                 yield SpellingIssue(word, verdict, (), False)
@@ -270,21 +284,29 @@ class SpellingChecker:
     def _block_of(self, offset: int) -> int:
         return bisect.bisect_right(self._block_starts, offset) - 1
 
-    def _foreign_blocks(self, verdicts: list[Verdict | None]) -> set[int]:
-        """Blocks where so many words are unknown that the text is another language or code."""
-        considered: Counter[int] = Counter()
-        unknown: Counter[int] = Counter()
-        for word, verdict in zip(self.tokens.words, verdicts, strict=True):
-            block_index = self._block_of(word.start)
-            if len(word.text) >= MIN_LENGTH and word.text.isalpha():
-                considered[block_index] += 1
-                if verdict is Verdict.UNKNOWN:
-                    unknown[block_index] += 1
-        return {
-            block
-            for block, count in considered.items()
-            if count >= FOREIGN_MIN_WORDS and unknown[block] / count >= FOREIGN_SHARE
-        }
+    def _foreign_blocks(self, unknown: list[int]) -> set[int]:
+        """Blocks where so many words are unknown that the text is another language or code.
+
+        Only blocks holding an unknown word are counted, each once: O(words) at worst.
+        """
+        words = self.tokens.words
+        blocks = self.tokens.view.blocks
+        unknown_in: Counter[int] = Counter(
+            self._block_of(words[index].start) for index in unknown if _considered(words[index])
+        )
+        foreign: set[int] = set()
+        for block_index, unknown_count in unknown_in.items():
+            if unknown_count < FOREIGN_MIN_WORDS * FOREIGN_SHARE:
+                continue
+            considered = sum(1 for word in self.tokens.words_in(blocks[block_index]) if _considered(word))
+            if considered >= FOREIGN_MIN_WORDS and unknown_count / considered >= FOREIGN_SHARE:
+                foreign.add(block_index)
+        return foreign
+
+
+def _considered(word: Word) -> bool:
+    """Whether a word counts towards a block's share of unknown words."""
+    return len(word.text) >= MIN_LENGTH and word.text.isalpha()
 
 
 def _confident(ranked: list[Candidate], lexicon: Lexicon, attested: bool) -> bool:

@@ -43,22 +43,41 @@ class Suggester:
         self.lexicon = lexicon
         self.bigrams = bigrams
         self._memo: dict[str, tuple[tuple[str, int], ...]] = {}
-        self._ranges: dict[tuple[int, int], list[str]] = {}
+        self._by_start: dict[int, dict[tuple[str, str], list[str]]] = {}
 
-    def _choices(self, low: int, high: int) -> list[str]:
-        """The lexicon's words with lengths in ``[low, high]`` (built once per range)."""
-        found = self._ranges.get((low, high))
+    def _buckets(self, length: int) -> dict[tuple[str, str], list[str]]:
+        """The lexicon's words of one length, grouped by their first two letters (built once)."""
+        found = self._by_start.get(length)
         if found is None:
-            found = self._ranges[(low, high)] = self.lexicon.words_of_length(low, high)
+            found = {}
+            for candidate in self.lexicon.by_length.get(length, ()):
+                found.setdefault((candidate[:1], candidate[1:2]), []).append(candidate)
+            self._by_start[length] = found
         return found
+
+    def _choices(self, word: str, limit: int) -> list[str]:
+        """Lexicon words of a length within ``limit`` of ``word``'s that can be near it.
+
+        A typist rarely gets both of a word's first two letters wrong, so a candidate must start
+        with one of them or have one of them second (which also keeps a swap of the two, or a
+        letter added or left out at the start). This leaves about a fifth of the words to compare.
+        """
+        firsts = {word[:1], word[1:2]}
+        choices: list[str] = []
+        for length in range(max(len(word) - limit, 1), len(word) + limit + 1):
+            for (first, second), bucket in self._buckets(length).items():
+                if first in firsts or second in firsts:
+                    choices.extend(bucket)
+        return choices
 
     def nearby(self, word: str) -> tuple[tuple[str, int], ...]:
         """Lexicon words within the search distance of ``word`` (lower case), with their distance."""
         found = self._memo.get(word)
         if found is None:
             limit = search_distance(word)
-            choices = self._choices(len(word) - limit, len(word) + limit)
-            matches = process.extract(word, choices, scorer=OSA.distance, score_cutoff=limit, limit=None)
+            matches = process.extract(
+                word, self._choices(word, limit), scorer=OSA.distance, score_cutoff=limit, limit=None
+            )
             apostrophe = "'" in word
             found = tuple(
                 (match, int(distance))
