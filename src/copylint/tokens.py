@@ -153,6 +153,9 @@ class Tokens:
         if index < 0:
             return True
         sentence = self.sentences[index]
+        before = bisect.bisect_left(self._word_starts, word.start) - 1
+        if before >= 0 and self.words[before].start >= sentence.start:
+            return False  # an earlier word of the same sentence (cheap, and the common case)
         return not any(char.isalnum() for char in self.view.text[sentence.start : word.start])
 
     @cached_property

@@ -329,6 +329,13 @@ class _InlineAligner:
         content = self._content
         length = len(content)
         cursor = self._cursor
+        end = cursor + len(text)
+        if content.startswith(text, cursor) and "\\" not in content[cursor:end] and "&" not in content[cursor:end]:
+            # the usual case: the source holds the text verbatim (no escapes or entities)
+            if text:
+                self._emit_verbatim(cursor, end, scope)
+            self._cursor = end
+            return
         index = 0
         run_start = -1
         while index < len(text):

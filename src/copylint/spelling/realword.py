@@ -86,11 +86,15 @@ class RealWordChecker:
     def issues(self, tokens: Tokens) -> Iterator[RealWordIssue]:
         words = tokens.words
         text = tokens.view.text
+        # most words have no alternative: find those that do once per distinct form
+        alternatives = {
+            form: found for form in {word.text for word in words} if (found := self._candidates(form.lower()))
+        }
         for index, word in enumerate(words):
-            written = word.text.lower()
-            candidates = self._candidates(written)
-            if not candidates:
+            candidates = alternatives.get(word.text)
+            if candidates is None:
                 continue
+            written = word.text.lower()
             if word.text[:1].isupper() and not tokens.starts_sentence(word):
                 continue  # a name, or a title
             previous = _neighbour(text, words, index, -1)
