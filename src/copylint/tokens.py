@@ -7,6 +7,7 @@ All offsets are prose offsets. Words inside URLs, e-mail addresses and bare doma
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -127,7 +128,7 @@ class Tokens:
                 taken = high
             kept.extend(matches[taken:])
             matches = kept
-        make = Word._make
+        make = functools.partial(tuple.__new__, Word)  # Word._make without its Python frame
         return tuple([make((match.start(), match.end(), match.group())) for match in matches])
 
     @cached_property

@@ -10,7 +10,7 @@ from copylint.spelling.lexicon import data_lines, load_lexicon, modern_words
 from copylint.spelling.misspellings import known_misspellings
 from copylint.spelling.morphology import american_spelling, is_derived, strip_clitic
 from copylint.spelling.realword import confusion_sets, slips_for
-from copylint.spelling.suggest import match_case
+from copylint.spelling.suggest import CHANNEL_WEIGHT, match_case
 from copylint.spelling.vocabulary import compile_entries
 
 LEXICON = load_lexicon()
@@ -113,6 +113,26 @@ def test_suggestions_rank_the_intended_word_first(
     ranked = shared_suggester().rank(typed, previous, following)
     assert ranked[0].word == expected
     assert len(ranked) <= 5
+
+
+@pytest.mark.parametrize(
+    ("typed", "previous", "following"),
+    [("conluding", "ani's", "scenes"), ("orginal", "the", None), ("acomodation", None, None), ("teh", None, None)],
+)
+def test_bounded_ranking_equals_scoring_every_candidate(
+    typed: str, previous: str | None, following: str | None
+) -> None:
+    suggester = shared_suggester()
+    exhaustive = []
+    for order, (candidate, _distance) in enumerate(suggester.nearby(typed)):
+        if previous or following:
+            prior = suggester.bigrams.context_log_probability(previous, candidate, following)  # type: ignore[union-attr]
+        else:
+            prior = suggester.lexicon.log_probability(candidate)
+        exhaustive.append((-(prior - CHANNEL_WEIGHT * slip_cost(candidate, typed)), order, candidate))
+    expected = [candidate for _, _, candidate in sorted(exhaustive)[:5]]
+    assert len(suggester.nearby(typed)) > 5
+    assert [candidate.word for candidate in suggester.rank(typed, previous, following)] == expected
 
 
 def test_match_case() -> None:

@@ -47,6 +47,9 @@ DOUBLING_COST = 0.35
 INSERT_COST = 0.8
 DELETE_COST = 0.6
 FIRST_LETTER_FACTOR = 1.2
+MIN_EDIT_COST = min(SWAP_COST, DOUBLING_COST, INSERT_COST, DELETE_COST, 0.5)
+"""The cheapest single edit (0.5 is a vowel for a vowel): a word ``d`` edits away costs at least
+``d`` times this, which lets a search skip candidates that cannot make the top of a ranking."""
 PHONETIC_WEIGHT = 0.2
 """Cost per edit between the two words' Metaphone keys: sound-alike slips cost less."""
 

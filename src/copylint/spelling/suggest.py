@@ -9,6 +9,7 @@ word, and only for words that are reported.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -16,7 +17,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from copylint.spelling.bigrams import BigramModel
-from copylint.spelling.channel import slip_cost
+from copylint.spelling.channel import MIN_EDIT_COST, slip_cost
 from copylint.spelling.lexicon import Lexicon
 
 CHANNEL_WEIGHT = 4.0
@@ -90,17 +91,34 @@ class Suggester:
     def rank(
         self, word: str, previous: str | None = None, following: str | None = None, limit: int = MAX_SUGGESTIONS
     ) -> list[Candidate]:
-        """The best corrections for ``word`` (lower case), best first."""
-        ranked = []
-        for candidate, distance in self.nearby(word):
-            cost = slip_cost(candidate, word)
+        """The best corrections for ``word`` (lower case), best first.
+
+        The slip cost is the expensive part, so candidates are tried best bound first (their prior
+        less the cheapest possible cost of their distance) and the search stops once ``limit``
+        candidates score better than any bound left: the same ranking as scoring every candidate.
+        """
+        bounded = []
+        for order, (candidate, distance) in enumerate(self.nearby(word)):
             if self.bigrams is not None and (previous or following):
                 prior = self.bigrams.context_log_probability(previous, candidate, following)
             else:
                 prior = self.lexicon.log_probability(candidate)
-            ranked.append(Candidate(candidate, distance, cost, prior - CHANNEL_WEIGHT * cost))
-        ranked.sort(key=lambda item: -item.score)
-        return ranked[:limit]
+            bounded.append((prior - CHANNEL_WEIGHT * MIN_EDIT_COST * distance, order, candidate, distance, prior))
+        bounded.sort(key=lambda item: -item[0])
+        scored: list[tuple[int, Candidate]] = []
+        best_scores: list[float] = []  # a min-heap of the ``limit`` best scores so far
+        for bound, order, candidate, distance, prior in bounded:
+            if len(best_scores) >= limit and bound < best_scores[0]:
+                break  # no candidate left can beat the ``limit`` scored ones
+            cost = slip_cost(candidate, word)
+            score = prior - CHANNEL_WEIGHT * cost
+            scored.append((order, Candidate(candidate, distance, cost, score)))
+            if len(best_scores) < limit:
+                heapq.heappush(best_scores, score)
+            else:
+                heapq.heappushpop(best_scores, score)
+        scored.sort(key=lambda item: (-item[1].score, item[0]))
+        return [candidate for _, candidate in scored[:limit]]
 
 
 def match_case(original: str, suggestion: str) -> str:
