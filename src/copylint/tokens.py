@@ -185,6 +185,24 @@ class Tokens:
         return tuple(word.text.casefold() for word in self.words)
 
     @cached_property
+    def next_same(self) -> list[int]:
+        """For each word, how many words ahead the same folded word comes next (a large number
+        when it never does): repetition rules look only where a word recurs nearby. O(words)."""
+        folded = self.folded
+        never = len(folded) + 1
+        ahead = [never] * len(folded)
+        last_seen: dict[str, int] = {}
+        for index in range(len(folded) - 1, -1, -1):
+            word = folded[index]
+            ahead[index] = last_seen.get(word, index + never) - index
+            last_seen[word] = index
+        return ahead
+
+    def recurring_within(self, distance: int) -> list[int]:
+        """Indices of the words whose folded form comes again within ``distance`` words."""
+        return [index for index, ahead in enumerate(self.next_same) if ahead <= distance]
+
+    @cached_property
     def _word_starts(self) -> list[int]:
         return [word.start for word in self.words]
 

@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from copylint.formats.markdown import MarkdownFormat
 from copylint.formats.plaintext import PlainTextFormat
+from copylint.links.candidates import _OBFUSCATED, obfuscated_matches
 from copylint.source import Document
 from copylint.tokens import URL_PATTERN, Tokens, _url_matches
 
@@ -74,3 +75,15 @@ def test_words_in_span() -> None:
 def test_url_search_by_runs_finds_what_a_whole_text_search_finds(text: str) -> None:
     whole = [(m.span(), m.lastgroup) for m in URL_PATTERN.finditer(text)]
     assert [(m.span(), m.lastgroup) for m in _url_matches(text)] == whole
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(alphabet="ab.-[](){} \n\txhpdotcmDOT1é", max_size=60)
+    | st.sampled_from(["ex [.] com", "ex(dot)click", "a dot to", "hxxps://x.y/z", "ab . io", "x{.}co dot org"]).map(
+        lambda u: f"go {u} now"
+    )
+)
+def test_obfuscated_link_search_near_marks_finds_what_a_whole_text_search_finds(text: str) -> None:
+    whole = [m.span() for m in _OBFUSCATED.finditer(text)]
+    assert [m.span() for m in obfuscated_matches(text)] == whole

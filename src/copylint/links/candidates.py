@@ -21,6 +21,9 @@ _OBFUSCATED = re.compile(
     r"|\b[a-z0-9][a-z0-9-]*(?:\s*(?:\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\))\s*|\s+dot\s+|\s+\.\s+)[a-z]{2,24}\b",
     re.IGNORECASE,
 )
+# Every obfuscated form holds one of these; prose rarely does, so the search starts only near one.
+_OBFUSCATION_MARK = re.compile(r"hxxp|[\[({](?:\.|dot)[\])}]|\sdot\s|\s\.\s", re.IGNORECASE)
+_LABEL_OR_SPACE = re.compile(r"[a-z0-9\s-]*", re.IGNORECASE)
 _DEOBFUSCATE = re.compile(r"\s*(?:\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\))\s*|\s+dot\s+|\s+\.\s+", re.IGNORECASE)
 
 
@@ -61,11 +64,33 @@ def collect(view: ProseView, tokens: Tokens) -> list[LinkCandidate]:
         if not host or not (is_ip(host) or has_known_suffix(host)):
             continue
         found.append(LinkCandidate(url.text, host, url.span, "bare"))
-    for match in _OBFUSCATED.finditer(view.text):
+    for match in obfuscated_matches(view.text):
         target = _DEOBFUSCATE.sub(".", match.group()).replace("hxxp", "http").replace("HXXP", "HTTP")
         host = host_of(target)
         if host and has_known_suffix(host):
             found.append(LinkCandidate(target, host, Span(*match.span()), "obfuscated"))
+    return found
+
+
+def obfuscated_matches(text: str) -> list[re.Match[str]]:
+    """``_OBFUSCATED``'s matches in ``text``, searched only from just before each mark of
+    obfuscation (a match is a domain label, spaces, then the mark, or starts with ``hxxp``).
+
+    The same matches as a whole-text search, which would try the pattern at every word.
+    """
+    reversed_text = text[::-1]
+    length = len(text)
+    found: list[re.Match[str]] = []
+    position = 0
+    while mark := _OBFUSCATION_MARK.search(text, position):
+        # back over the label and the spaces before the mark: no match can start further left
+        before = _LABEL_OR_SPACE.match(reversed_text, length - mark.start())
+        start = max(position, mark.start() - (before.end() - before.start() if before else 0))
+        match = _OBFUSCATED.search(text, start)
+        if match is None:
+            break
+        found.append(match)
+        position = match.end()
     return found
 
 

@@ -62,7 +62,7 @@ class DoubledWord(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         text = ctx.view.text
         words = ctx.tokens.words
-        for index in range(len(words) - 1):
+        for index in ctx.tokens.recurring_within(1):
             first, second = words[index], words[index + 1]
             if not _adjacent_copies(text, first, second):
                 continue
@@ -167,11 +167,13 @@ class DoubledPhrase(Rule):
         text = ctx.view.text
         words = ctx.tokens.words
         folded = ctx.tokens.folded
-        index = 0
-        while index < len(words):
+        resume = 0
+        # a repeated phrase's first word recurs at most one phrase and a conjunction later
+        for index in ctx.tokens.recurring_within(_MAX_PHRASE + 1):
+            if index < resume:
+                continue
             found = self._match(text, words, folded, index)
             if found is None:
-                index += 1
                 continue
             size, second = found
             first_copy_end = words[index + size - 1].end
@@ -187,7 +189,7 @@ class DoubledPhrase(Rule):
             )
             # "X, X" is as often a figure of speech as a slip: reported, but only as info
             yield finding.with_severity(Severity.INFO) if second == index + size else finding
-            index = second + size
+            resume = second + size
 
     def _match(self, text: str, words: Sequence[Word], folded: Sequence[str], index: int) -> tuple[int, int] | None:
         """(size, start of the second copy) of a repeated phrase starting at ``index``."""
@@ -324,17 +326,18 @@ class RepeatedFragment(Rule):
         text = ctx.view.text
         words = ctx.tokens.words
         folded = ctx.tokens.folded
-        index = 0
-        while index < len(words):
+        resume = 0
+        for index in ctx.tokens.recurring_within(_FRAGMENT_MAX):  # a copy's first word recurs soon
+            if index < resume:
+                continue
             size = self._repeat_at(ctx, words, folded, index)
             if not size:
-                index += 1
                 continue
             second = index + size
             first_end = _copy_end(text, words[second - 1].end)
             second_end = _copy_end(text, words[second + size - 1].end)
             if _inside_quotes(text, words[index].start):
-                index = second
+                resume = second
                 continue
             yield ctx.finding(
                 Span(words[index].start, second_end),
@@ -343,7 +346,7 @@ class RepeatedFragment(Rule):
                 applicability=Applicability.UNSAFE,
                 fix_title="Delete the second copy",
             )
-            index = second + size
+            resume = second + size
 
     def _repeat_at(self, ctx: RuleContext, words: Sequence[Word], folded: Sequence[str], index: int) -> int:
         text = ctx.view.text
