@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import gc
 import json
 import os
 import sys
@@ -465,5 +466,12 @@ def explain(rule_id: str) -> None:
             click.echo(f"  {name} = {json.dumps(default)}")
 
 
+GC_THRESHOLDS = (100_000, 50, 100)
+"""A run creates millions of small records (words, spans) that live until their document is done
+and form no reference cycles; Python's default first threshold (700) makes the cycle collector
+rescan them over and over. Measured on the clean corpus: 12 % of a serial run's time."""
+
+
 def main() -> None:
+    gc.set_threshold(*GC_THRESHOLDS)
     cli()
