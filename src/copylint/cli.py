@@ -22,7 +22,7 @@ from copylint.discovery import DEFAULT_INCLUDE, discover
 from copylint.engine import lint_document
 from copylint.errors import CopylintError
 from copylint.finding import Severity
-from copylint.fixer import encode, fix_document, write_atomically
+from copylint.fixer import fix_document, write_atomically
 from copylint.interactive import review_document
 from copylint.packs import load_pack_paths, rule_class
 from copylint.plugins import PluginSet, load_plugins
@@ -30,7 +30,7 @@ from copylint.rule import Rule
 from copylint.runner import RunResult, run
 from copylint.selection import split_selectors, validate_selectors
 from copylint.settings import CommandLine, Resolver
-from copylint.source import read_source
+from copylint.source import encode, read_source
 from copylint.vale import ValeSetup, find_vale_ini, load_vale
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2

@@ -5,6 +5,7 @@ line endings and permissions, and never over a file that changed on disk meanwhi
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import tempfile
 from collections.abc import Callable, Iterable
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 
 from copylint.errors import InputError
 from copylint.finding import Applicability, Finding, Fix
-from copylint.source import UTF8_BOM, Document
+from copylint.source import Document
 
 MAX_PASSES = 10
 
@@ -67,12 +68,8 @@ def fix_document(document: Document, lint: Callable[[Document], Iterable[Finding
         if applied == 0 or text == current.text:
             break
         total += applied
-        current = Document(document.path, text, document.bom)
+        current = dataclasses.replace(document, text=text)
     return FixOutcome(document, current.text, total)
-
-
-def encode(document: Document, text: str) -> bytes:
-    return (UTF8_BOM if document.bom else b"") + text.encode("utf-8")
 
 
 def write_atomically(path: str, original: bytes, data: bytes) -> None:

@@ -24,6 +24,7 @@ from copylint.datacache import cached
 from copylint.errors import CopylintError
 from copylint.finding import Applicability, Category, Edit, Finding, Severity
 from copylint.prose import Scope
+from copylint.regex_safety import backtracking_risk
 from copylint.rule import PlannedEdit, Rule, RuleContext
 from copylint.source import Span
 from copylint.spelling.lexicon import load_lexicon
@@ -40,7 +41,6 @@ _SCOPES = {
     "link-text": (Scope.LINK_TEXT,),
     "alt-text": (Scope.ALT_TEXT,),
 }
-_NESTED_QUANTIFIER = re.compile(r"\((?:[^()\\]|\\.)*[+*](?:[^()\\]|\\.)*\)\s*(?:[+*]|\{\d*,)")
 _MAX_PATTERN = 2000
 _COMMON_WORD = 1_000_000.0
 _FRONT_MATTER_VALUE = re.compile(
@@ -102,12 +102,12 @@ class _Reader:
     def pattern(self, key: str, text: str) -> str:
         if len(text) > _MAX_PATTERN:
             raise self.fail(key, f"pattern longer than {_MAX_PATTERN} characters")
-        if _NESTED_QUANTIFIER.search(text):
-            raise self.fail(key, f"pattern {text!r} repeats a repeated group and could run for ever; rewrite it")
         try:
-            re.compile(text)
+            risk = backtracking_risk(text)
         except re.error as exc:
             raise self.fail(key, f"invalid pattern {text!r} ({exc})") from None
+        if risk:
+            raise self.fail(key, f"pattern {text!r} could run for ever: {risk}; rewrite it")
         return text
 
 

@@ -4,12 +4,21 @@ from __future__ import annotations
 
 import array
 import bisect
+import codecs
 from dataclasses import dataclass, field
 
 from copylint.errors import InputError
 
 UTF8_BOM = b"\xef\xbb\xbf"
 _BINARY_SAMPLE = 8192
+# Byte-order marks that name their encoding (UTF-32 first: its little-endian mark starts like UTF-16's).
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+    (UTF8_BOM, "utf-8"),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,11 +49,13 @@ class Position:
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """One decoded file. ``text`` excludes the byte-order mark, which ``bom`` records."""
+    """One decoded file. ``text`` excludes the byte-order mark, which ``bom`` records; ``encoding``
+    is how the file is written back (UTF-8, or the UTF-16/32 its byte-order mark names)."""
 
     path: str
     text: str
     bom: bool = False
+    encoding: str = "utf-8"
     line_starts: array.array[int] = field(init=False, repr=False, compare=False)
     """The offset where each line starts: a packed array, 8 bytes a line rather than 36 in a tuple."""
 
@@ -83,11 +94,21 @@ class Document:
 
 
 def decode(path: str, data: bytes) -> Document:
-    """Decode ``data`` as UTF-8 (a BOM is allowed) or raise :class:`InputError` naming ``path``."""
-    bom = data.startswith(UTF8_BOM)
-    if bom:
-        data = data[len(UTF8_BOM) :]
-    if b"\x00" in data[:_BINARY_SAMPLE]:
+    """Decode ``data`` as UTF-8, or as the UTF-16/32 a byte-order mark names; raise
+    :class:`InputError` naming ``path`` for anything else."""
+    for mark, encoding in _BOMS:
+        if data.startswith(mark):
+            try:
+                return Document(path=path, text=data[len(mark) :].decode(encoding), bom=True, encoding=encoding)
+            except UnicodeDecodeError as exc:
+                raise InputError(
+                    f"{path}: its byte-order mark says {encoding.upper()}, but the text is not valid "
+                    f"{encoding.upper()} (at byte {exc.start + len(mark)}); convert it to UTF-8 first"
+                ) from None
+    sample = data[:_BINARY_SAMPLE]
+    if b"\x00" in sample:
+        if _looks_like_bomless_utf16(sample):
+            raise InputError(f"{path}: looks like UTF-16 without a byte-order mark; convert it to UTF-8 first")
         raise InputError(f"{path}: looks like a binary file (it contains NUL bytes); skipped")
     try:
         text = data.decode("utf-8")
@@ -96,7 +117,19 @@ def decode(path: str, data: bytes) -> Document:
         raise InputError(
             f"{path}: not valid UTF-8 (byte 0x{data[exc.start]:02x} at line {line}); convert it to UTF-8 first"
         ) from None
-    return Document(path=path, text=text, bom=bom)
+    return Document(path=path, text=text)
+
+
+def encode(document: Document, text: str) -> bytes:
+    """``text`` as ``document``'s file holds it: the same encoding, with its byte-order mark if it had one."""
+    mark = next((bom for bom, encoding in _BOMS if encoding == document.encoding), b"") if document.bom else b""
+    return mark + text.encode(document.encoding)
+
+
+def _looks_like_bomless_utf16(sample: bytes) -> bool:
+    """Text in UTF-16 has a NUL in every other byte (for Latin script)."""
+    even, odd = sample[0::2], sample[1::2]
+    return max(even.count(0), odd.count(0)) >= 0.4 * (len(sample) // 2)
 
 
 def read_source(path: str) -> tuple[Document, bytes]:

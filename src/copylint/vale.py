@@ -21,6 +21,7 @@ from typing import Any, ClassVar
 from copylint.errors import CopylintError
 from copylint.finding import Applicability, Category, Finding, Severity
 from copylint.prose import Scope
+from copylint.regex_safety import UnsafePattern, backtracking_risk
 from copylint.rule import PlannedEdit, Rule, RuleContext
 from copylint.source import Span
 
@@ -125,6 +126,8 @@ def load_vale(path: str) -> ValeSetup:
             continue
         try:
             rules[_rule_id(name)] = _rule_class(name, kind, definition, severity)
+        except UnsafePattern as exc:
+            skipped[name] = str(exc)
         except re.error as exc:
             skipped[name] = f"a pattern Python cannot compile ({exc})"
     vocab = global_keys.get("Vocab", "")
@@ -150,6 +153,14 @@ def _rule_id(name: str) -> str:
     )
 
 
+def _compile(pattern: str, flags: int) -> re.Pattern[str]:
+    """Compile a rule's pattern, refusing one that could backtrack for ever."""
+    risk = backtracking_risk(pattern, flags)
+    if risk:
+        raise UnsafePattern(f"a pattern that could run for ever ({risk}): {pattern!r}")
+    return re.compile(pattern, flags)
+
+
 def _go_to_python(pattern: str) -> str:
     """Vale's regular expressions (Go's regexp2) in Python's dialect."""
     return pattern.replace(r"\p{L}", r"[^\W\d_]").replace(r"\P{L}", r"[\W\d_]")
@@ -168,26 +179,26 @@ def _rule_class(name: str, kind: str, definition: Mapping[str, Any], severity: S
     flags = (re.IGNORECASE if definition.get("ignorecase") else 0) | re.MULTILINE
     spec: dict[str, Any] = {"kind": kind, "definition": definition, "flags": flags}
     if kind in ("existence", "repetition", "occurrence"):
-        spec["pattern"] = re.compile(_tokens_pattern(definition, "tokens" if kind != "occurrence" else "token"), flags)
+        spec["pattern"] = _compile(_tokens_pattern(definition, "tokens" if kind != "occurrence" else "token"), flags)
         if kind == "occurrence":
-            spec["pattern"] = re.compile(_go_to_python(str(definition.get("token", r"\w+"))), flags)
+            spec["pattern"] = _compile(_go_to_python(str(definition.get("token", r"\w+"))), flags)
     elif kind == "substitution":
         swaps = [
-            (re.compile(_go_to_python(str(wrong)), flags), str(right))
+            (_compile(_go_to_python(str(wrong)), flags), str(right))
             for wrong, right in (definition.get("swap") or {}).items()
         ]
         alternatives = "|".join(f"(?:{_go_to_python(str(wrong))})" for wrong in (definition.get("swap") or {}))
         boundary = "" if definition.get("nonword") else r"\b"
-        spec["pattern"] = re.compile(f"{boundary}(?:{alternatives}){boundary}", flags)
+        spec["pattern"] = _compile(f"{boundary}(?:{alternatives}){boundary}", flags)
         spec["swaps"] = swaps
     elif kind == "consistency":
         spec["either"] = [
-            (re.compile(rf"\b{a}\b", flags), re.compile(rf"\b{b}\b", flags))
+            (_compile(rf"\b{a}\b", flags), _compile(rf"\b{b}\b", flags))
             for a, b in (definition.get("either") or {}).items()
         ]
     elif kind == "conditional":
-        spec["first"] = re.compile(_go_to_python(str(definition["first"])), flags)
-        spec["second"] = re.compile(_go_to_python(str(definition["second"])), flags)
+        spec["first"] = _compile(_go_to_python(str(definition["first"])), flags)
+        spec["second"] = _compile(_go_to_python(str(definition["second"])), flags)
     doc = f"{definition.get('message', name)}\n\nVale rule {name} ({kind}), run by copylint's Vale compatibility."
     if definition.get("link"):
         doc += f"\n\nSee {definition['link']}."

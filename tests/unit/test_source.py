@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import codecs
+
 import pytest
 
 from copylint.errors import InputError
-from copylint.source import Document, Position, Span, decode
+from copylint.source import Document, Position, Span, decode, encode
 
 
 def test_positions_with_crlf_count_code_points_and_ignore_the_carriage_return() -> None:
@@ -63,3 +65,32 @@ def test_span_rejects_reversed_ranges() -> None:
         Span(5, 2)
     assert Span(1, 3).overlaps(Span(2, 4))
     assert not Span(1, 2).overlaps(Span(2, 4))
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_a_byte_order_mark_names_the_encoding_and_fixes_write_it_back(encoding: str) -> None:
+    mark = {"utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}.get(
+        encoding, codecs.BOM_UTF32_LE if encoding == "utf-32-le" else codecs.BOM_UTF32_BE
+    )
+    data = mark + "Déjà vu — the the end.\r\n".encode(encoding)
+    document = decode("a.md", data)
+    assert document.text == "Déjà vu — the the end.\r\n"
+    assert document.bom and document.encoding == encoding
+    assert encode(document, document.text) == data
+
+
+def test_utf16_without_a_byte_order_mark_is_a_clear_error() -> None:
+    with pytest.raises(InputError, match=r"a.md: looks like UTF-16 without a byte-order mark"):
+        decode("a.md", "Plain prose in UTF-16.".encode("utf-16-le"))
+
+
+def test_a_wrong_byte_order_mark_is_a_clear_error() -> None:
+    with pytest.raises(
+        InputError, match=r"a.md: its byte-order mark says UTF-16-LE, but the text is not valid UTF-16-LE \(at byte 4\)"
+    ):
+        decode("a.md", codecs.BOM_UTF16_LE + b"a\x00\x00\xd8")  # an unpaired surrogate
+
+
+def test_latin1_is_refused_with_the_byte_and_line() -> None:
+    with pytest.raises(InputError, match=r"a.txt: not valid UTF-8 \(byte 0xe9 at line 2\)"):
+        decode("a.txt", "ok\ncaf\u00e9\n".encode("latin-1"))
