@@ -127,9 +127,12 @@ def encode(document: Document, text: str) -> bytes:
 
 
 def _looks_like_bomless_utf16(sample: bytes) -> bool:
-    """Text in UTF-16 has a NUL in every other byte (for Latin script)."""
-    even, odd = sample[0::2], sample[1::2]
-    return max(even.count(0), odd.count(0)) >= 0.4 * (len(sample) // 2)
+    """Text in UTF-16 (Latin script) has a NUL in nearly every other byte and almost none between."""
+    pairs = len(sample) // 2
+    if pairs < 8:
+        return False
+    shares = sorted((sample[0::2].count(0) / pairs, sample[1::2].count(0) / pairs))
+    return shares[1] >= 0.7 and shares[0] <= 0.1
 
 
 def read_source(path: str) -> tuple[Document, bytes]:
