@@ -76,6 +76,8 @@ def selection_options(command: Callable[..., Any]) -> Callable[..., Any]:
                      help="Word list of words never reported as misspelled: one word or regex a line."),
         click.option("--reject", "reject_lists", multiple=True, metavar="FILE", type=click.Path(dir_okay=False),
                      help="Word list of words always reported (spelling.rejected), even correct ones."),
+        click.option("--max-file-size", "max_file_mb", type=click.FloatRange(min=0), metavar="MB",
+                     help="Refuse files larger than this, with an error (default: 10; 0: no limit)."),
         click.option("--config", "config_path", metavar="FILE", type=click.Path(dir_okay=False, exists=True),
                      help="Use this configuration file instead of searching from the current folder."),
     ]  # fmt: skip
@@ -98,6 +100,7 @@ def _resolver(plugins: PluginSet, options: dict[str, Any], fail_level: str | Non
             accept=tuple(options.get("accept_lists", ())),
             reject=tuple(options.get("reject_lists", ())),
             fail_level=Severity(fail_level) if fail_level else None,
+            max_file_mb=options.get("max_file_mb"),
         )
         for option, selectors in (
             ("--select", command_line.select),

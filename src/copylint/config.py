@@ -22,7 +22,17 @@ _LIST_KEYS = (
     "select", "ignore", "extend-select", "include", "exclude", "accept", "reject", "spam-trusted",
     "spam-trusted-lists", "spam-blocked-lists", "packs",
 )  # fmt: skip
-_KEYS = (*_LIST_KEYS, "severity", "force-exclude", "language", "fail-level", "overrides", "languagetool", "vale")
+_KEYS = (
+    *_LIST_KEYS,
+    "severity",
+    "force-exclude",
+    "max-file-size",
+    "language",
+    "fail-level",
+    "overrides",
+    "languagetool",
+    "vale",
+)
 _OVERRIDE_KEYS = ("files", "select", "ignore", "extend-select", "severity")
 _PATH_KEYS = ("accept", "reject", "spam-trusted-lists", "spam-blocked-lists", "packs")
 
@@ -51,6 +61,7 @@ class Config:
     include: tuple[str, ...] | None = None
     exclude: tuple[str, ...] = ()
     force_exclude: bool | None = None
+    max_file_mb: float | None = None
     accept: tuple[str, ...] = ()
     reject: tuple[str, ...] = ()
     language: str = "en"
@@ -157,6 +168,12 @@ def parse_config(path: str, table: Mapping[str, Any], rule_options: Mapping[str,
             values["severity"] = checker.severities(key, value)
         elif key == "force-exclude":
             values["force_exclude"] = checker.boolean(key, value)
+        elif key == "max-file-size":
+            if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+                raise CopylintError(
+                    f"{path}: max-file-size: expected a number of megabytes (0: no limit), got {value!r}"
+                )
+            values["max_file_mb"] = float(value)
         elif key == "language":
             if value not in SUPPORTED_LANGUAGES:
                 raise CopylintError(f"{path}: language: unsupported language {value!r} (copylint knows: en)")

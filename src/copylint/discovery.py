@@ -12,6 +12,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.html", "*.htm", "*.txt")
+DEFAULT_MAX_FILE_MB = 10.0
+"""Larger files are refused with an error (memory grows with a file: about 40 MB per MB of prose)."""
 
 
 @dataclass(frozen=True)
@@ -19,6 +21,8 @@ class FileFilter:
     include: tuple[str, ...] = DEFAULT_INCLUDE
     exclude: tuple[str, ...] = ()
     force_exclude: bool = False
+    max_file_mb: float = DEFAULT_MAX_FILE_MB
+    """Files larger than this many megabytes get an error instead of being read (0: no limit)."""
 
     def included(self, relative: str) -> bool:
         return _matches(self.include, relative)
@@ -67,7 +71,7 @@ def discover(paths: Sequence[str], file_filter: FileFilter) -> Iterator[Discover
             seen.add(key)
             if file_filter.force_exclude and (file_filter.excluded(given) or not file_filter.included(given)):
                 continue
-            yield Discovered(given)
+            yield _sized(given, file_filter)
         else:
             yield Discovered(given, f"{given}: no such file or directory")
 
@@ -86,8 +90,24 @@ def _walk(root: str, file_filter: FileFilter) -> Iterator[Discovered]:
         for name in sorted(files):
             relative = relative_dir + name
             if file_filter.included(relative) and not file_filter.excluded(relative):
-                yield Discovered(os.path.join(directory, name))
+                yield _sized(os.path.join(directory, name), file_filter)
     yield from _folder_errors(errors)
+
+
+def _sized(path: str, file_filter: FileFilter) -> Discovered:
+    """The file, or an error when it is over the size limit (unreadable files fail later, when read)."""
+    if file_filter.max_file_mb > 0:
+        try:
+            size = os.stat(path).st_size
+        except OSError:
+            return Discovered(path)
+        if size > file_filter.max_file_mb * 1_000_000:
+            return Discovered(
+                path,
+                f"{path}: {size / 1_000_000:.3g} MB is over the {file_filter.max_file_mb:g} MB limit; "
+                "raise it with --max-file-size (0: no limit)",
+            )
+    return Discovered(path)
 
 
 def _folder_errors(errors: list[OSError]) -> Iterator[Discovered]:

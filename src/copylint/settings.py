@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from copylint.config import Config, Override
-from copylint.discovery import DEFAULT_INCLUDE, FileFilter
+from copylint.discovery import DEFAULT_INCLUDE, DEFAULT_MAX_FILE_MB, FileFilter
 from copylint.engine import LintSettings
 from copylint.finding import Severity
 from copylint.links.data import SpamSettings, read_domain_lists
@@ -34,6 +34,7 @@ class CommandLine:
     accept: tuple[str, ...] = ()
     reject: tuple[str, ...] = ()
     fail_level: Severity | None = None
+    max_file_mb: float | None = None
 
 
 @dataclass
@@ -52,6 +53,9 @@ class Resolver:
             include=cli.include or config.include or DEFAULT_INCLUDE,
             exclude=config.exclude + cli.exclude,
             force_exclude=cli.force_exclude or bool(config.force_exclude),
+            max_file_mb=next(
+                (size for size in (cli.max_file_mb, config.max_file_mb) if size is not None), DEFAULT_MAX_FILE_MB
+            ),
         )
 
     def fail_level(self) -> Severity:

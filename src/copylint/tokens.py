@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -115,21 +116,24 @@ class Tokens:
 
     @cached_property
     def words(self) -> tuple[Word, ...]:
-        matches = list(WORD_PATTERN.finditer(self.view.text))
+        make = functools.partial(tuple.__new__, Word)  # Word._make without its Python frame
+        intern = sys.intern  # prose repeats its words: one string per distinct form
+        words = [
+            make((match.start(), match.end(), intern(match.group()))) for match in WORD_PATTERN.finditer(self.view.text)
+        ]
         if self.urls:
             # drop the words that start inside a URL: URLs are few, so cut index ranges out
-            starts = [match.start() for match in matches]
-            kept: list[re.Match[str]] = []
+            starts = [word.start for word in words]
+            kept: list[Word] = []
             taken = 0
             for url in self.urls:
                 low = bisect.bisect_left(starts, url.start, taken)
                 high = bisect.bisect_left(starts, url.end, low)
-                kept.extend(matches[taken:low])
+                kept.extend(words[taken:low])
                 taken = high
-            kept.extend(matches[taken:])
-            matches = kept
-        make = functools.partial(tuple.__new__, Word)  # Word._make without its Python frame
-        return tuple([make((match.start(), match.end(), match.group())) for match in matches])
+            kept.extend(words[taken:])
+            words = kept
+        return tuple(words)
 
     @cached_property
     def sentences(self) -> tuple[Span, ...]:
@@ -174,15 +178,19 @@ class Tokens:
 
     def words_in(self, span: Span) -> tuple[Word, ...]:
         """The words that lie inside ``span``."""
+        return tuple(word for word in self.words[self.index_range(span)] if word.end <= span.end)
+
+    def index_range(self, span: Span) -> slice:
+        """The indices of the words that start inside ``span``."""
         starts = self._word_starts
         low = bisect.bisect_left(starts, span.start)
-        high = bisect.bisect_left(starts, span.end)
-        return tuple(word for word in self.words[low:high] if word.end <= span.end)
+        return slice(low, bisect.bisect_left(starts, span.end, low))
 
     @cached_property
     def folded(self) -> tuple[str, ...]:
         """Each word's text, case-folded, index for index with :attr:`words`."""
-        return tuple(word.text.casefold() for word in self.words)
+        folded = {text: text.casefold() for text in {word.text for word in self.words}}
+        return tuple([folded[word.text] for word in self.words])
 
     @cached_property
     def next_same(self) -> list[int]:

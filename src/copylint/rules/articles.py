@@ -79,12 +79,19 @@ class Article(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         text = ctx.view.text
         words = ctx.tokens.words
-        foreign = _romance_blocks(ctx)
-        for article, following in zip(words, words[1:], strict=False):
-            written = article.text.lower()
-            if written not in ("a", "an") or following.text.lower() in ("a", "an"):
+        folded = ctx.tokens.folded
+        foreign: set[int] | None = None
+        last = len(folded) - 1
+        for index in [index for index, word in enumerate(folded) if word in ("a", "an") and index < last]:
+            article, following = words[index], words[index + 1]
+            written = folded[index]
+            if folded[index + 1] in ("a", "an"):
                 continue  # "a a" is a doubled word (repetition.word), not a wrong article
-            if following.text.lower() in _NOT_AFTER_ARTICLE or _block_index(ctx, article.start) in foreign:
+            if folded[index + 1] in _NOT_AFTER_ARTICLE:
+                continue
+            if foreign is None:
+                foreign = _romance_blocks(ctx)
+            if _block_index(ctx, article.start) in foreign:
                 continue
             if article.text == "A" and not ctx.tokens.starts_sentence(article):
                 continue  # a capital A mid-sentence is a label: "station A equals station B"
@@ -114,8 +121,8 @@ def _block_index(ctx: RuleContext, offset: int) -> int:
 def _romance_blocks(ctx: RuleContext) -> set[int]:
     """Paragraphs written in a Romance language, where "a" is a preposition."""
     found = set()
+    folded = ctx.tokens.folded
     for index, block in enumerate(ctx.view.blocks):
-        words = {word.text.lower() for word in ctx.tokens.words_in(block)}
-        if len(words & _ROMANCE) >= 3:
+        if len(_ROMANCE.intersection(folded[ctx.tokens.index_range(block)])) >= 3:
             found.add(index)
     return found

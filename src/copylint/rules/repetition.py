@@ -5,7 +5,9 @@ Complexity: one pass over the document's words, O(words).
 
 from __future__ import annotations
 
+import bisect
 import re
+import sys
 from collections.abc import Iterator, Sequence
 
 from copylint.finding import Applicability, Category, Finding, Severity
@@ -167,12 +169,13 @@ class DoubledPhrase(Rule):
         text = ctx.view.text
         words = ctx.tokens.words
         folded = ctx.tokens.folded
+        quotes = _quotes(ctx)
         resume = 0
         # a repeated phrase's first word recurs at most one phrase and a conjunction later
         for index in ctx.tokens.recurring_within(_MAX_PHRASE + 1):
             if index < resume:
                 continue
-            found = self._match(text, words, folded, index)
+            found = self._match(text, words, folded, index, quotes)
             if found is None:
                 continue
             size, second = found
@@ -191,7 +194,9 @@ class DoubledPhrase(Rule):
             yield finding.with_severity(Severity.INFO) if second == index + size else finding
             resume = second + size
 
-    def _match(self, text: str, words: Sequence[Word], folded: Sequence[str], index: int) -> tuple[int, int] | None:
+    def _match(
+        self, text: str, words: Sequence[Word], folded: Sequence[str], index: int, quotes: _Quotes
+    ) -> tuple[int, int] | None:
         """(size, start of the second copy) of a repeated phrase starting at ``index``."""
         first = folded[index]
         for size in range(_MAX_PHRASE, 0, -1):
@@ -219,13 +224,20 @@ class DoubledPhrase(Rule):
                 or not _spaced(text, words, second, second + size)
             ):
                 continue
-            if self._legitimate(text, words, folded, index, size, second):
+            if self._legitimate(text, words, folded, index, size, second, quotes):
                 continue
             return size, second
         return None
 
     def _legitimate(
-        self, text: str, words: Sequence[Word], folded: Sequence[str], index: int, size: int, second: int
+        self,
+        text: str,
+        words: Sequence[Word],
+        folded: Sequence[str],
+        index: int,
+        size: int,
+        second: int,
+        quotes: _Quotes,
     ) -> bool:
         end = second + size
         following = folded[end] if end < len(words) else ""
@@ -237,8 +249,7 @@ class DoubledPhrase(Rule):
         if " ".join(folded[index : index + size]) in _MULTIWORD_IDIOMS:
             return True
         if second == index + size:  # the comma form: "X, X"
-            block_text = _block_text(text, words[index].start)
-            if size == 1 or any(quote in block_text for quote in '"“”‘'):
+            if size == 1 or quotes.in_block(words[index].start):
                 return True  # one-word or in dialogue: "no, no", "look back, look back"
             return False
         # the conjunction form: a slip leaves the copy inside a list ("realism and realism and ...")
@@ -251,7 +262,7 @@ class DoubledPhrase(Rule):
             return True
         if size == 1 and (word.endswith(("ed", "ing")) or (word.endswith("s") and not word.endswith("ss"))):
             return True  # "turned and turned", "hours and hours"
-        return _inside_quotes(text, words[index].start)
+        return quotes.inside(words[index].start)
 
 
 _MULTIWORD_IDIOMS = frozenset({"so on", "for ever", "over and over", "again and again", "by and by"})
@@ -263,17 +274,41 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
-def _block_text(text: str, offset: int) -> str:
-    start = text.rfind("\n\n", 0, offset)
-    end = text.find("\n\n", offset)
-    return text[start + 2 if start >= 0 else 0 : end if end >= 0 else len(text)]
+class _Quotes:
+    """Where the quotation marks of a prose text are, by block (blocks end at a blank line), so
+    that "is this offset inside quotes?" costs O(log n) instead of a scan of its block."""
+
+    def __init__(self, text: str) -> None:
+        self._breaks = [match.start() for match in _BLANK_LINE.finditer(text)]
+        self._marks = {mark: [m.start() for m in re.finditer(mark, text)] for mark in ("“", "”", '"', "‘")}
+
+    def _block(self, offset: int) -> tuple[int, int]:
+        before = bisect.bisect_right(self._breaks, offset - 2) - 1
+        after = bisect.bisect_left(self._breaks, offset)
+        start = self._breaks[before] + 2 if before >= 0 else 0
+        return start, self._breaks[after] if after < len(self._breaks) else sys.maxsize
+
+    def _count(self, mark: str, start: int, end: int) -> int:
+        positions = self._marks[mark]
+        return bisect.bisect_left(positions, end) - bisect.bisect_left(positions, start)
+
+    def inside(self, offset: int) -> bool:
+        """Whether ``offset`` lies inside double quotation marks opened earlier in its block."""
+        start, _ = self._block(offset)
+        opened, closed = self._count("“", start, offset), self._count("”", start, offset)
+        return opened > closed or self._count('"', start, offset) % 2 == 1
+
+    def in_block(self, offset: int) -> bool:
+        """Whether the block around ``offset`` holds any quotation mark (dialogue)."""
+        start, end = self._block(offset)
+        return any(self._count(mark, start, end) for mark in self._marks)
 
 
-def _inside_quotes(text: str, offset: int) -> bool:
-    """Whether ``offset`` lies inside double quotation marks opened earlier in its block."""
-    start = text.rfind("\n\n", 0, offset)
-    before = text[start + 2 if start >= 0 else 0 : offset]
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+_BLANK_LINE = re.compile(r"(?=\n\n)")
+
+
+def _quotes(ctx: RuleContext) -> _Quotes:
+    return ctx.shared("repetition.quotes", lambda: _Quotes(ctx.view.text))
 
 
 def _idiomatic(word: str, comma: bool) -> bool:
@@ -336,7 +371,7 @@ class RepeatedFragment(Rule):
             second = index + size
             first_end = _copy_end(text, words[second - 1].end)
             second_end = _copy_end(text, words[second + size - 1].end)
-            if _inside_quotes(text, words[index].start):
+            if _quotes(ctx).inside(words[index].start):
                 resume = second
                 continue
             yield ctx.finding(
@@ -428,7 +463,7 @@ class RepeatedSentence(Rule):
             words = ctx.tokens.words_in(sentence)
             if len(words) < ctx.option("min-words") or text[sentence.start] in "\"“‘'(":
                 continue
-            if _inside_quotes(text, sentence.start):
+            if _quotes(ctx).inside(sentence.start):
                 continue  # quoted speech and verse repeat on purpose
             key = " ".join(word.text.casefold() for word in words)
             earlier = seen.get(key)
