@@ -40,6 +40,8 @@ def lint_document(document: Document, document_format: DocumentFormat, settings:
     """All findings for ``document``, sorted by position. A crashing rule is reported, not raised."""
     try:
         view = document_format.build_view(document)
+    except CopylintError as exc:  # input the format refuses, with its reason
+        return FileResult(path=document.path, document=document, error=str(exc))
     except Exception as exc:  # noqa: BLE001 - a parser bug must cost one file, not the run
         return FileResult(
             path=document.path,

@@ -6,6 +6,7 @@ All offsets are prose offsets. Words inside URLs, e-mail addresses and bare doma
 
 from __future__ import annotations
 
+import array
 import bisect
 import functools
 import re
@@ -193,12 +194,12 @@ class Tokens:
         return tuple([folded[word.text] for word in self.words])
 
     @cached_property
-    def next_same(self) -> list[int]:
+    def next_same(self) -> array.array[int]:
         """For each word, how many words ahead the same folded word comes next (a large number
         when it never does): repetition rules look only where a word recurs nearby. O(words)."""
         folded = self.folded
         never = len(folded) + 1
-        ahead = [never] * len(folded)
+        ahead = array.array("q", bytes(8 * len(folded)))
         last_seen: dict[str, int] = {}
         for index in range(len(folded) - 1, -1, -1):
             word = folded[index]
@@ -206,9 +207,9 @@ class Tokens:
             last_seen[word] = index
         return ahead
 
-    def recurring_within(self, distance: int) -> list[int]:
+    def recurring_within(self, distance: int) -> Iterator[int]:
         """Indices of the words whose folded form comes again within ``distance`` words."""
-        return [index for index, ahead in enumerate(self.next_same) if ahead <= distance]
+        return (index for index, ahead in enumerate(self.next_same) if ahead <= distance)
 
     @cached_property
     def _word_starts(self) -> list[int]:

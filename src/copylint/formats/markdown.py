@@ -19,6 +19,7 @@ from markdown_it import MarkdownIt
 from markdown_it.helpers import parseLinkDestination, parseLinkTitle
 from markdown_it.token import Token
 
+from copylint.errors import InputError
 from copylint.formats.html import HtmlExtractor
 from copylint.formats.masks import blank, front_matter_span, template_tag_spans
 from copylint.prose import PLACEHOLDER, Link, ProseView, Scope, ViewBuilder
@@ -37,6 +38,10 @@ _BLOCK_SCOPES = {
 }
 
 
+MAX_NESTING = 100
+"""Block nesting markdown-it follows (its CommonMark preset stops at 20 and drops the rest)."""
+
+
 class MarkdownFormat:
     """CommonMark plus tables and strikethrough; front matter and template tags are masked."""
 
@@ -44,7 +49,9 @@ class MarkdownFormat:
     suffixes: tuple[str, ...] = (".md", ".markdown", ".mdown", ".mkd")
 
     def __init__(self) -> None:
-        self._parser = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+        self._parser = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING}).enable(
+            ["table", "strikethrough"]
+        )
 
     def build_view(self, document: Document) -> ProseView:
         text = document.text
@@ -58,7 +65,16 @@ class MarkdownFormat:
         masked = blank(text, masks).replace("\r", " ").replace("\0", "\ufffd")
         builder = ViewBuilder(document, masks)
         builder.front_matter = front_matter
-        _Walker(document, masked, builder).walk(self._parser.parse(masked))
+        tokens = self._parser.parse(masked)
+        if any(token.level >= MAX_NESTING - 1 for token in tokens):
+            # markdown-it stops parsing at its nesting limit and drops the rest of the file
+            deepest = next(token for token in tokens if token.level >= MAX_NESTING - 1)
+            line = f" (line {deepest.map[0] + 1})" if deepest.map else ""
+            raise InputError(
+                f"{document.path}: lists or quotes nested about {MAX_NESTING} levels deep{line}; "
+                "the file cannot be checked as Markdown"
+            )
+        _Walker(document, masked, builder).walk(tokens)
         return builder.build()
 
 

@@ -26,6 +26,9 @@ class SpamData:
     shorteners: frozenset[str]
     brands: Mapping[str, Brand]
     calls_to_action: tuple[tuple[str, re.Pattern[str]], ...]
+    any_call_to_action: re.Pattern[str]
+    """Every call-to-action pattern in one matcher: most sentences match none, and one search
+    says so (the per-category patterns then name the first category that matches)."""
 
 
 def _lines(name: str) -> list[str]:
@@ -51,6 +54,7 @@ def spam_data() -> SpamData:
         shorteners=frozenset(_lines("url-shorteners.txt")),
         brands=brands,
         calls_to_action=actions,
+        any_call_to_action=re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in actions), re.IGNORECASE),
     )
 
 

@@ -47,7 +47,7 @@ def link_signals(
             blocklisted = True
             where = "the project's blocklist" if name == "project's" else f"the shipped {name} blocklist"
             signals.append(Signal(2, f"{entry} is on {where}"))
-    for category, pattern in data.calls_to_action:
+    for category, pattern in data.calls_to_action if data.any_call_to_action.search(sentence) else ():
         match = pattern.search(sentence)
         if match:
             signals.append(Signal(2, f"{category} call to action (“{' '.join(match.group().split())}”)"))

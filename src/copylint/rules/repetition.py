@@ -434,6 +434,9 @@ _MIN_SENTENCE_WORDS = 8
 _PROSE_SCOPES = frozenset({Scope.PARAGRAPH, Scope.TEXT, Scope.LIST_ITEM, Scope.BLOCKQUOTE})
 
 
+_MAX_SENTENCE_WORDS = 500
+
+
 class RepeatedSentence(Rule):
     """The same sentence twice in one document: a leftover from an edit.
 
@@ -460,6 +463,9 @@ class RepeatedSentence(Rule):
         for sentence in ctx.tokens.sentences:
             if ctx.view.scope_at(sentence.start) not in _PROSE_SCOPES:
                 continue
+            indices = ctx.tokens.index_range(sentence)
+            if not ctx.option("min-words") <= indices.stop - indices.start <= _MAX_SENTENCE_WORDS:
+                continue  # short sentences repeat by design; a run-on of thousands of words is no sentence
             words = ctx.tokens.words_in(sentence)
             if len(words) < ctx.option("min-words") or text[sentence.start] in "\"“‘'(":
                 continue

@@ -1,6 +1,7 @@
 """Spam and piracy links: every link scored with explainable signals; nothing goes online.
 
-Complexity: O(links + sentences) per document after one pass to collect the links.
+Complexity: O(links + sentences) per document after one pass to collect the links; each link
+looks at most ``CONTEXT`` characters either side of it.
 """
 
 from __future__ import annotations
@@ -63,7 +64,7 @@ class SpamLink(Rule):
         reported: set[tuple[int, int]] = set()
         for candidate in candidates:
             sentence = _sentence_of(sentences, starts, candidate.anchor)
-            sentence_text = ctx.view.text[sentence.start : sentence.end] if sentence else ""
+            sentence_text = _around(ctx.view.text, sentence, candidate.anchor) if sentence else ""
             in_ending = crowded and last_block.start <= candidate.anchor.start < last_block.end
             signals = link_signals(
                 candidate,
@@ -143,6 +144,16 @@ def _delete_lines(text: str, start: int, end: int) -> Edit:
                 break
             start = previous
     return Edit(Span(start, end), "")
+
+
+CONTEXT = 300
+"""Characters of the link's sentence looked at on either side of it for a call to action."""
+
+
+def _around(text: str, sentence: Span, anchor: Span) -> str:
+    """The sentence, clipped to ``CONTEXT`` characters either side of the link: a call to action
+    belongs next to its link, and a run-on "sentence" of megabytes must not be searched per link."""
+    return text[max(sentence.start, anchor.start - CONTEXT) : min(sentence.end, anchor.end + CONTEXT)]
 
 
 def _sentence_of(sentences: tuple[Span, ...], starts: list[int], anchor: Span) -> Span | None:
