@@ -19,6 +19,7 @@ from copylint.cache import ResultCache
 from copylint.changes import changed_lines, only_changed, without_baseline, write_baseline
 from copylint.config import Config, locate_config, pack_paths, parse_config
 from copylint.discovery import DEFAULT_INCLUDE, discover
+from copylint.display import printable
 from copylint.engine import lint_document
 from copylint.errors import CopylintError
 from copylint.finding import Severity
@@ -39,7 +40,7 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 def _plugins() -> PluginSet:
     plugins = load_plugins()
     for error in plugins.errors:
-        click.echo(f"copylint: warning: {error}", err=True)
+        click.echo(f"copylint: warning: {printable(str(error))}", err=True)
     return plugins
 
 
@@ -50,7 +51,7 @@ def _use_color(no_color: bool) -> bool:
 
 
 def _fail(message: str) -> NoReturn:
-    click.echo(f"copylint: error: {message}", err=True)
+    click.echo(f"copylint: error: {printable(str(message))}", err=True)
     sys.exit(EXIT_ERROR)
 
 
@@ -365,7 +366,7 @@ def _fix_paths(
                 click.echo(f"Fixed {found.path}", err=True)
         except CopylintError as exc:
             errors += 1
-            click.echo(f"copylint: error: {exc}", err=True)
+            click.echo(f"copylint: error: {printable(str(exc))}", err=True)
     return changed, errors
 
 
@@ -382,7 +383,7 @@ def _print_diff(path: str, before: str, after: str) -> None:
 
 def _report_errors(result: RunResult) -> None:
     for failed in result.errors:
-        click.echo(f"copylint: error: {failed.error}", err=True)
+        click.echo(f"copylint: error: {printable(str(failed.error))}", err=True)
 
 
 @cli.command()

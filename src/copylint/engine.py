@@ -60,7 +60,9 @@ def lint_document(document: Document, document_format: DocumentFormat, settings:
         except CopylintError as exc:  # a rule that cannot work here (a backend is down): say why
             errors.append(f"{document.path}: {rule.id}: {exc}")
         except Exception as exc:  # noqa: BLE001 - a broken rule must not lose the other findings
-            errors.append(f"{document.path}: rule '{rule.id}' crashed ({type(exc).__name__}: {exc})")
+            errors.append(
+                f"{document.path}: rule '{rule.id}' (from {rule.__module__}) crashed ({type(exc).__name__}: {exc})"
+            )
     findings = _apply_suppressions(document, _without_echoes(findings), settings)
     findings.sort(key=Finding.sort_key)
     return FileResult(

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import click
 
+from copylint.display import printable
 from copylint.finding import Applicability, Finding, Severity
 from copylint.reporters import Reporter
 from copylint.runner import RunResult
@@ -35,7 +36,7 @@ class TextReporter(Reporter):
     def _finding(self, path: str, document: Document, finding: Finding) -> None:
         start = document.position(finding.span.start)
         severity = self._style(finding.severity.value, fg=_SEVERITY_COLOURS[finding.severity], bold=True)
-        location = self._style(f"{path}:{start.line}:{start.column}:", bold=True)
+        location = self._style(f"{printable(path)}:{start.line}:{start.column}:", bold=True)
         rule = self._style(finding.rule, dim=True)
         self.stream.write(f"{location} {severity} {rule} {finding.message}\n")
         if self.quiet:
