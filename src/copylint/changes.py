@@ -84,7 +84,7 @@ def write_baseline(run: RunResult, baseline_file: str) -> int:
         digest: {
             "rule": finding.rule,
             "path": result.path,
-            "text": result.document.text[finding.span.start : finding.span.end],
+            "text": result.document.slice(finding.span.start, finding.span.end),
         }
         for result, finding, digest in fingerprints(run.files, _stable_path(baseline_file))
         if result.document is not None

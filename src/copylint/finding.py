@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from copylint.source import Document, Span
+from copylint.source import SourceLines, Span
 
 
 class Severity(StrEnum):
@@ -111,6 +111,6 @@ class FileResult:
     """What linting one file produced: its document and findings, or the error that stopped it."""
 
     path: str
-    document: Document | None
+    document: SourceLines | None
     findings: tuple[Finding, ...] = ()
     error: str | None = None

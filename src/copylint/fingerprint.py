@@ -10,19 +10,20 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 
 from copylint.finding import FileResult, Finding
+from copylint.source import SourceLines
 
 _WORD = re.compile(r"\w+")
 _CONTEXT = 60
 
 
-def _key(path: str, text: str, finding: Finding) -> str:
+def _key(path: str, document: SourceLines, finding: Finding) -> str:
     """Rule, path, flagged text, and the nearest word on each side within the same line."""
     start, end = finding.span.start, finding.span.end
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
-    before_words = _WORD.findall(text[max(line_start, start - _CONTEXT) : start])
-    after_words = _WORD.findall(text[end : min(line_end, end + _CONTEXT)])
+    line_start, line_end = document.lines_around(start, end)
+    text = document.slice(line_start, line_end)
+    start, end = start - line_start, end - line_start
+    before_words = _WORD.findall(text[max(0, start - _CONTEXT) : start])
+    after_words = _WORD.findall(text[end : end + _CONTEXT])
     before = before_words[-1] if before_words else ""
     after = after_words[0] if after_words else ""
     return "\x1f".join((finding.rule, path.replace("\\", "/"), text[start:end], before, after))
@@ -39,7 +40,7 @@ def fingerprints(
         seen: Counter[str] = Counter()
         path = path_key(result.path)
         for finding in result.findings:
-            key = _key(path, result.document.text, finding)
+            key = _key(path, result.document, finding)
             seen[key] += 1
             digest = hashlib.sha256(f"{key}\x1f{seen[key]}".encode()).hexdigest()[:32]
             yield result, finding, digest

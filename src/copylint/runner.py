@@ -15,7 +15,7 @@ from copylint.engine import LintSettings, lint_document
 from copylint.errors import InputError
 from copylint.finding import Category, FileResult, Severity
 from copylint.plugins import PluginSet
-from copylint.source import Document, read_source
+from copylint.source import Document, Excerpts, read_source
 from copylint.spelling.vocabulary import WordList
 
 if TYPE_CHECKING:
@@ -90,10 +90,16 @@ def cache_lookup(
 
 
 def slim(result: FileResult) -> FileResult:
-    """Drop the document of a file with nothing to report, so a run holds only the texts it reports on."""
-    if result.document is None or result.findings or result.error:
+    """Keep of a linted document only what its report needs (nothing when it has no findings), so
+    a run's memory follows its largest file, not the size of the tree."""
+    document = result.document
+    if document is None or isinstance(document, Excerpts):
         return result
-    return FileResult(result.path, None)
+    if not result.findings and not result.error:
+        return FileResult(result.path, None)
+    spans = [finding.span for finding in result.findings]
+    spans += [edit.span for finding in result.findings if finding.fix for edit in finding.fix.edits]
+    return FileResult(result.path, document.excerpts(spans), result.findings, result.error)
 
 
 def settings_fingerprint(settings: LintSettings) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import array
 import bisect
 import codecs
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from copylint.errors import InputError
@@ -47,8 +48,56 @@ class Position:
     column: int
 
 
+class _Lines:
+    """Line and column arithmetic over ``line_starts`` and the text of single lines (``_line``)."""
+
+    __slots__ = ()
+    path: str
+    line_starts: array.array[int]
+
+    def _line(self, index: int) -> str:
+        """The text of 0-based line ``index``, with its line ending."""
+        raise NotImplementedError
+
+    @property
+    def suffix(self) -> str:
+        dot = self.path.rfind(".")
+        slash = max(self.path.rfind("/"), self.path.rfind("\\"))
+        return self.path[dot:].lower() if dot > slash else ""
+
+    def _line_index(self, offset: int) -> int:
+        return bisect.bisect_right(self.line_starts, offset) - 1
+
+    def position(self, offset: int) -> Position:
+        """The line and column (both 1-based, code points) of ``offset``."""
+        line_index = self._line_index(offset)
+        return Position(line_index + 1, offset - self.line_starts[line_index] + 1)
+
+    def utf16_column(self, offset: int) -> int:
+        """The 1-based column of ``offset`` counted in UTF-16 code units (as SARIF and LSP want)."""
+        line_index = self._line_index(offset)
+        prefix = self._line(line_index)[: offset - self.line_starts[line_index]]
+        return 1 + len(prefix) + sum(1 for char in prefix if ord(char) > 0xFFFF)
+
+    def line_text(self, line: int) -> str:
+        """The text of 1-based ``line`` without its line ending."""
+        return self._line(line - 1).rstrip("\n").rstrip("\r")
+
+    def slice(self, start: int, end: int) -> str:
+        """The text from offset ``start`` to ``end``."""
+        first, last = self._line_index(start), self._line_index(end)
+        text = "".join(self._line(index) for index in range(first, last + 1))
+        base = self.line_starts[first]
+        return text[start - base : end - base]
+
+    def lines_around(self, start: int, end: int) -> tuple[int, int]:
+        """The offsets where the lines holding ``start`` and ``end`` begin and end (without "\\n")."""
+        last = self._line_index(end)
+        return self.line_starts[self._line_index(start)], self.line_starts[last] + len(self._line(last).rstrip("\n"))
+
+
 @dataclass(frozen=True, slots=True)
-class Document:
+class Document(_Lines):
     """One decoded file. ``text`` excludes the byte-order mark, which ``bom`` records; ``encoding``
     is how the file is written back (UTF-8, or the UTF-16/32 its byte-order mark names)."""
 
@@ -69,28 +118,38 @@ class Document:
             index = find("\n", index + 1)
         object.__setattr__(self, "line_starts", starts)
 
-    @property
-    def suffix(self) -> str:
-        dot = self.path.rfind(".")
-        slash = max(self.path.rfind("/"), self.path.rfind("\\"))
-        return self.path[dot:].lower() if dot > slash else ""
+    def _line(self, index: int) -> str:
+        starts = self.line_starts
+        return self.text[starts[index] : starts[index + 1] if index + 1 < len(starts) else len(self.text)]
 
-    def position(self, offset: int) -> Position:
-        """The line and column (both 1-based, code points) of ``offset``."""
-        line_index = bisect.bisect_right(self.line_starts, offset) - 1
-        return Position(line_index + 1, offset - self.line_starts[line_index] + 1)
+    def slice(self, start: int, end: int) -> str:
+        return self.text[start:end]
 
-    def utf16_column(self, offset: int) -> int:
-        """The 1-based column of ``offset`` counted in UTF-16 code units (as SARIF and LSP want)."""
-        line_start = self.line_starts[bisect.bisect_right(self.line_starts, offset) - 1]
-        prefix = self.text[line_start:offset]
-        return 1 + len(prefix) + sum(1 for char in prefix if ord(char) > 0xFFFF)
+    def excerpts(self, spans: Iterable[Span]) -> Excerpts:
+        """What reporting needs of this document once linted: the lines that ``spans`` touch."""
+        lines: dict[int, str] = {}
+        for span in spans:
+            for index in range(self._line_index(span.start), self._line_index(span.end) + 1):
+                if index not in lines:
+                    lines[index] = self._line(index)
+        return Excerpts(self.path, self.line_starts, lines)
 
-    def line_text(self, line: int) -> str:
-        """The text of 1-based ``line`` without its line ending."""
-        start = self.line_starts[line - 1]
-        end = self.line_starts[line] - 1 if line < len(self.line_starts) else len(self.text)
-        return self.text[start:end].rstrip("\r")
+
+@dataclass(frozen=True, slots=True)
+class Excerpts(_Lines):
+    """A linted document reduced to what its report needs: line starts and the lines its findings
+    touch. A run keeps these, not whole texts, so its memory follows the largest file, not the tree."""
+
+    path: str
+    line_starts: array.array[int] = field(repr=False)
+    lines: Mapping[int, str] = field(repr=False)
+
+    def _line(self, index: int) -> str:
+        return self.lines[index]
+
+
+SourceLines = Document | Excerpts
+"""What a file result holds for reporting: the whole document, or its excerpts."""
 
 
 def decode(path: str, data: bytes) -> Document:

@@ -11,12 +11,12 @@ from typing import Any
 from copylint.finding import Finding
 from copylint.reporters import Reporter
 from copylint.runner import RunResult
-from copylint.source import Document
+from copylint.source import SourceLines
 
 SCHEMA_VERSION = 1
 
 
-def finding_record(path: str, document: Document, finding: Finding) -> dict[str, Any]:
+def finding_record(path: str, document: SourceLines, finding: Finding) -> dict[str, Any]:
     """A finding as the JSON contract describes it: 1-based lines, code-point columns, end exclusive."""
     start = document.position(finding.span.start)
     end = document.position(finding.span.end)

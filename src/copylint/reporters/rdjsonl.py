@@ -8,19 +8,19 @@ from typing import Any
 
 from copylint.reporters import Reporter
 from copylint.runner import RunResult
-from copylint.source import Document, Span
+from copylint.source import SourceLines, Span
 
 _SEVERITIES = {"error": "ERROR", "warning": "WARNING", "info": "INFO"}
 
 
-def byte_position(document: Document, offset: int) -> dict[str, int]:
+def byte_position(document: SourceLines, offset: int) -> dict[str, int]:
     """1-based line and 1-based column in UTF-8 bytes."""
     position = document.position(offset)
     line_start = document.line_starts[position.line - 1]
-    return {"line": position.line, "column": len(document.text[line_start:offset].encode("utf-8")) + 1}
+    return {"line": position.line, "column": len(document.slice(line_start, offset).encode("utf-8")) + 1}
 
 
-def byte_range(document: Document, span: Span) -> dict[str, Any]:
+def byte_range(document: SourceLines, span: Span) -> dict[str, Any]:
     return {"start": byte_position(document, span.start), "end": byte_position(document, span.end)}
 
 

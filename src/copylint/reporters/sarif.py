@@ -11,13 +11,13 @@ from copylint.finding import Finding
 from copylint.fingerprint import fingerprints
 from copylint.reporters import Reporter
 from copylint.runner import RunResult
-from copylint.source import Document, Span
+from copylint.source import SourceLines, Span
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
-def _region(document: Document, span: Span) -> dict[str, int]:
+def _region(document: SourceLines, span: Span) -> dict[str, int]:
     start = document.position(span.start)
     end = document.position(span.end)
     return {"startLine": start.line, "startColumn": start.column, "endLine": end.line, "endColumn": end.column}
@@ -85,7 +85,7 @@ class SarifReporter(Reporter):
         }
 
     def _result(
-        self, path: str, document: Document, finding: Finding, digest: str, index: dict[str, int]
+        self, path: str, document: SourceLines, finding: Finding, digest: str, index: dict[str, int]
     ) -> dict[str, Any]:
         result: dict[str, Any] = {
             "ruleId": finding.rule,

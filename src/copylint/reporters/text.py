@@ -10,7 +10,7 @@ from copylint.display import printable
 from copylint.finding import Applicability, Finding, Severity
 from copylint.reporters import Reporter
 from copylint.runner import RunResult
-from copylint.source import Document
+from copylint.source import SourceLines
 
 _SEVERITY_COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 _EXCERPT_WIDTH = 100
@@ -33,7 +33,7 @@ class TextReporter(Reporter):
     def _style(self, text: str, **styles: object) -> str:
         return click.style(text, **styles) if self.color else text  # type: ignore[arg-type]
 
-    def _finding(self, path: str, document: Document, finding: Finding) -> None:
+    def _finding(self, path: str, document: SourceLines, finding: Finding) -> None:
         start = document.position(finding.span.start)
         severity = self._style(finding.severity.value, fg=_SEVERITY_COLOURS[finding.severity], bold=True)
         location = self._style(f"{printable(path)}:{start.line}:{start.column}:", bold=True)
@@ -53,7 +53,7 @@ class TextReporter(Reporter):
                 )
             self.stream.write(f"    = {label}: {self._style(shown, fg='green')}\n")
 
-    def _excerpt(self, document: Document, finding: Finding, line: int, column: int) -> None:
+    def _excerpt(self, document: SourceLines, finding: Finding, line: int, column: int) -> None:
         source_line = document.line_text(line)
         end = document.position(finding.span.end)
         end_column = end.column if end.line == line else len(source_line) + 1
