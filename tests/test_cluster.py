@@ -67,7 +67,7 @@ def test_results_stream_back_in_path_order_and_fill_the_cache(
         streamed = list(lint_on_cluster(client, paths, plugins, resolver.settings_for, cache))
         assert [result.path for result in streamed] == paths
         # the second pass is answered from the cache the first one filled, without the cluster
-        stored = len(list((tmp_path / "cache").rglob("*.pickle")))
+        stored = len(list((tmp_path / "cache").rglob("*.json")))
         assert stored == len(paths) - 1  # not the undecodable file
         again = run(paths, resolver.file_filter(), plugins, resolver.settings_for, cache=cache, client=client)
     serial = run(paths, resolver.file_filter(), plugins, resolver.settings_for)

@@ -35,22 +35,22 @@ def test_cache_hits_follow_content_and_settings_not_mtime(tmp_path: Path) -> Non
     cache = tmp_path / "cache"
     args = ["check", "--format", "json", "--jobs", "1", "--cache-dir", str(cache), str(tree)]
     first = json.loads(run_cli(*args).stdout)
-    entries = sorted(p.name for p in cache.rglob("*.pickle"))
+    entries = sorted(p.name for p in cache.rglob("*.json"))
     assert len(entries) == first["summary"]["files_checked"]
     # an untouched tree with new modification times: every file is a hit, the output the same
     for path in tree.rglob("*.md"):
         os.utime(path, (1, 1))
     assert json.loads(run_cli(*args).stdout) == first
-    assert sorted(p.name for p in cache.rglob("*.pickle")) == entries
+    assert sorted(p.name for p in cache.rglob("*.json")) == entries
     # editing one file adds exactly one entry, and its new findings are reported
     edited = tree / "extra-00.md"
     edited.write_text("Article 0 is clean now.\n", encoding="utf-8")
     second = json.loads(run_cli(*args).stdout)
-    assert len(list(cache.rglob("*.pickle"))) == len(entries) + 1
+    assert len(list(cache.rglob("*.json"))) == len(entries) + 1
     assert not [f for f in second["findings"] if f["path"].endswith("extra-00.md")]
     # other settings, other entries
     run_cli("check", "--format", "json", "--select", "repetition", "--cache-dir", str(cache), str(tree))
-    assert len(list(cache.rglob("*.pickle"))) > len(entries) + 1
+    assert len(list(cache.rglob("*.json"))) > len(entries) + 1
 
 
 def test_no_cache_writes_nothing(tmp_path: Path) -> None:

@@ -1,15 +1,16 @@
 """The result cache: findings per file, keyed by a hash of the file's bytes, the effective
 settings, copylint's version and the plugins' versions (never by modification time, which CI
-checkouts reset). Entries live under ``.copylint_cache/`` as small pickles written atomically, so
-two runs can share the folder; entries unused for ``STALE_DAYS`` are pruned.
+checkouts reset). Entries live under ``.copylint_cache/`` as small JSON files written atomically,
+so two runs can share the folder; entries unused for ``STALE_DAYS`` are pruned. JSON, not pickle:
+the folder sits in the repository being checked, and a crafted pickle there would run code.
 """
 
 from __future__ import annotations
 
 import hashlib
 import importlib.metadata
+import json
 import os
-import pickle
 import tempfile
 import time
 from dataclasses import dataclass
@@ -57,27 +58,27 @@ class ResultCache:
         return digest.hexdigest()
 
     def _path(self, key: str) -> str:
-        return os.path.join(self.folder, key[:2], f"{key}.pickle")
+        return os.path.join(self.folder, key[:2], f"{key}.json")
 
     def get(self, key: str) -> tuple[Finding, ...] | None:
         path = self._path(key)
         try:
-            with open(path, "rb") as handle:
-                findings = pickle.load(handle)  # noqa: S301 - our own cache entries
+            with open(path, encoding="utf-8") as handle:
+                findings = tuple(Finding.from_data(item) for item in json.load(handle))
             os.utime(path)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
+        except (OSError, ValueError, TypeError):  # a missing, damaged or foreign entry is a miss
             return None
-        return findings if isinstance(findings, tuple) else None
+        return findings
 
     def put(self, key: str, findings: tuple[Finding, ...]) -> None:
         path = self._path(key)
         try:
             os.makedirs(os.path.dirname(path), exist_ok=True)
             descriptor, temporary = tempfile.mkstemp(prefix=".entry-", dir=os.path.dirname(path))
-            with os.fdopen(descriptor, "wb") as handle:
-                pickle.dump(findings, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+                json.dump([finding.to_data() for finding in findings], handle, ensure_ascii=False)
             os.replace(temporary, path)
-        except (OSError, pickle.PicklingError):
+        except OSError:
             pass  # a cache that cannot be written is only slower
 
     def prune(self) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from typing import Any
 
 from copylint.source import SourceLines, Span
 
@@ -104,6 +105,32 @@ class Finding:
 
     def sort_key(self) -> tuple[int, int, str, str]:
         return (self.span.start, self.span.end, self.rule, self.message)
+
+    def to_data(self) -> list[Any]:
+        """Plain JSON-ready data (for the result cache: data only, never code)."""
+        fix = None
+        if self.fix is not None:
+            edits = [[edit.span.start, edit.span.end, edit.replacement] for edit in self.fix.edits]
+            fix = [edits, self.fix.applicability.value, self.fix.title]
+        span = [self.span.start, self.span.end]
+        return [self.rule, self.category.value, self.severity.value, span, self.message, list(self.suggestions), fix]
+
+    @classmethod
+    def from_data(cls, data: list[Any]) -> Finding:
+        """The inverse of :meth:`to_data`; raises ``ValueError``/``TypeError`` on anything else."""
+        rule, category, severity, (start, end), message, suggestions, fix = data
+        made_fix = None
+        if fix is not None:
+            edits, applicability, title = fix
+            made_fix = Fix(
+                tuple(Edit(Span(int(a), int(b)), str(text)) for a, b, text in edits),
+                Applicability(applicability),
+                str(title),
+            )
+        return cls(
+            str(rule), Category(category), Severity(severity), Span(int(start), int(end)), str(message),
+            tuple(str(item) for item in suggestions), made_fix,
+        )  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)

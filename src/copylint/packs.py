@@ -6,7 +6,8 @@ catastrophically (a quantified group that is itself quantified) are rejected, si
 users are untrusted input. Every rule carries ``examples`` that must fire and must stay quiet;
 the test suite runs them for every pack.
 
-Complexity: one regular-expression pass per rule over the prose, O(characters).
+Complexity: one regular-expression pass per rule over the prose, O(characters); patterns that
+could backtrack exponentially are refused when the pack is loaded (:mod:`copylint.regex_safety`).
 """
 
 from __future__ import annotations

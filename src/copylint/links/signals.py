@@ -64,7 +64,7 @@ def link_signals(
         signals.append(Signal(1, "the address is disguised to slip past link filters"))
     lookalike = None if blocklisted else _lookalike(host, data.brands)
     if lookalike:
-        signals.append(Signal(1 if lookalike.startswith("borrows") else 2, lookalike))
+        signals.append(lookalike)
     target_site = registrable(host)
     for shown in text_hosts:
         shown_site = registrable(shown)
@@ -76,7 +76,26 @@ def link_signals(
     return signals
 
 
-def _lookalike(host: str, brands: Mapping[str, Brand]) -> str | None:
+# Cyrillic and Greek letters drawn like Latin ones: "pаypal" with a Cyrillic "а" (U+0430).
+_HOMOGLYPHS = str.maketrans(
+    "аеорсухіјѕԁԛԝһӏвкмнтαβεικνορτυχ",
+    "aeopcyxijsdqwhlbkmhtabeiknoptux",
+)
+
+
+def _unicode(label: str) -> str:
+    """A domain label as its owner wrote it: punycode (``xn--pypal-4ve``) decoded."""
+    if not label.startswith("xn--"):
+        return label
+    try:
+        return label.encode("ascii").decode("idna")
+    except UnicodeError:
+        return label
+
+
+def _lookalike(host: str, brands: Mapping[str, Brand]) -> Signal | None:
+    """How the host imitates a known site: weight 1 for borrowing a name, 2 for a look-alike,
+    3 (enough alone) for letters from another alphabet drawn like Latin ones (an IDN homograph)."""
     site = registrable(host)
     if not site:
         return None
@@ -88,17 +107,20 @@ def _lookalike(host: str, brands: Mapping[str, Brand]) -> str | None:
     if len(parts) >= 2 and has_known_suffix("x." + parts[-1]):
         base = "-".join(parts[:-1]).translate(_LEET)
         if base in brands:
-            return f"looks like {base}.{parts[-1]}, with the dot turned into a hyphen"
-    normalised = label.translate(_LEET).replace("rn", "m").replace("vv", "w")
+            return Signal(2, f"looks like {base}.{parts[-1]}, with the dot turned into a hyphen")
+    written = _unicode(label)
+    normalised = written.translate(_HOMOGLYPHS).translate(_LEET).replace("rn", "m").replace("vv", "w")
     for name, brand in brands.items():
         if brand.category == "piracy" and (label == name or name in parts):
-            return f"named after the piracy site {name}"
+            return Signal(2, f"named after the piracy site {name}")
         if brand.category != "brand":
             continue
+        if normalised == name and not written.isascii():
+            return Signal(3, f"spells {name} with look-alike letters from another alphabet (“{written}”)")
         if normalised == name and label != name:
-            return f"imitates {name} with look-alike characters"
+            return Signal(2, f"imitates {name} with look-alike characters")
         if name in parts or (label.startswith(name) and len(label) > len(name)):
-            return f"borrows the name {name} without being one of its sites"
+            return Signal(1, f"borrows the name {name} without being one of its sites")
         if len(name) >= 6 and OSA.distance(label, name) == 1:
-            return f"a one-letter typo of {name}"
+            return Signal(2, f"a one-letter typo of {name}")
     return None

@@ -1,6 +1,9 @@
 """Repetition: words and phrases typed twice.
 
-Complexity: one pass over the document's words, O(words).
+Complexity: O(words) per rule. Each word is tried against a bounded window (at most 4 words for
+phrases, 12 for fragments) and only where its word recurs inside that window (``Tokens.next_same``);
+"is this inside quotation marks?" is a binary search in a per-document index of the marks, never
+a scan of the paragraph; sentences are compared by hash, and run-ons over 500 words are skipped.
 """
 
 from __future__ import annotations

@@ -62,6 +62,8 @@ class Typo(Rule):
             if issue.verdict is Verdict.REJECTED:
                 continue
             word = issue.word
+            if not ctx.view.is_verbatim(word.span, ctx.document):
+                continue  # a word joined across markup ("the[link]") or with an entity: not what was typed
             suggestions = [match_case(word.text, suggestion) for suggestion in issue.suggestions]
             if issue.verdict is Verdict.KNOWN_MISSPELLING:
                 severity, applicability = Severity.ERROR, Applicability.SAFE
