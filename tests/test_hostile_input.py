@@ -351,3 +351,29 @@ def test_a_rule_that_raises_is_named_with_its_plugin_and_file_and_other_findings
     ]
     found = [(Path(f["path"]).name, f["rule"]) for f in json.loads(process.stdout)["findings"]]
     assert found == [("a.md", "repetition.word"), ("b.md", "repetition.word")]
+
+
+def test_every_rule_stays_linear_on_one_huge_paragraph(tmp_path: Path) -> None:
+    """2 MB without a blank line or a sentence end that most rules would split on, mixing what each
+    rule family looks for (quotes, brackets, dashes, a/an, URLs, slips, invisible characters,
+    repeated phrases and fragments). A rule that rescanned its paragraph per candidate would take
+    many minutes here; linear rules take seconds."""
+    pieces = [
+        "a a", "the realism and realism", "“open quote", "close” quote", '"straight', "(bracket", "bracket)",
+        "[square", "well known fact", "an apple", "a apple", "an hour", "teh", "recieve", "orginal", "fining the",
+        "https://example.com/x_(y)", "example dot com", "—", " – ", "no, no", "on the on the", "\u00a0", "\u200b",
+        "stray / slash", "word ,comma", "Watch free movies", "mid-sentence, and", "e.g. this", "U.S. policy",
+    ]  # fmt: skip
+    generator = __import__("random").Random(7)
+    words = []
+    size = 0
+    while size < 2 * MB:
+        piece = generator.choice(pieces)
+        words.append(piece)
+        size += len(piece) + 1
+    article = tmp_path / "paragraph.md"
+    article.write_text(" ".join(words) + "\n", encoding="utf-8")
+    code, payload, errors = check("--max-file-size", "0", str(article))
+    assert (code, errors) == (1, [])
+    rules = {f["rule"] for f in payload["findings"]}
+    assert {"repetition.word", "spelling.typo", "articles.a-an", "invisible.character"} <= rules
