@@ -377,3 +377,15 @@ def test_every_rule_stays_linear_on_one_huge_paragraph(tmp_path: Path) -> None:
     assert (code, errors) == (1, [])
     rules = {f["rule"] for f in payload["findings"]}
     assert {"repetition.word", "spelling.typo", "articles.a-an", "invisible.character"} <= rules
+
+
+def test_every_rule_family_states_its_complexity() -> None:
+    import importlib
+
+    from copylint.plugins import load_plugins
+
+    modules = {rule.__module__ for rule in load_plugins(entry_points=False).rules.values()}
+    undocumented = [
+        name for name in sorted(modules) if "Complexity:" not in (importlib.import_module(name).__doc__ or "")
+    ]
+    assert undocumented == []
