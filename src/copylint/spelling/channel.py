@@ -83,24 +83,44 @@ def phonetic_key(word: str) -> str:
 def edit_cost(intended: str, typed: str) -> float:
     """The weighted cost of typing ``typed`` when ``intended`` was meant (0 when equal)."""
     rows, columns = len(intended), len(typed)
+    # the costs that depend on one position only are computed once, not in the inner loop
+    deletes = [_delete_cost(intended, i) for i in range(rows)]
+    inserts = [_insert_cost(typed, j) for j in range(columns)]
+    substitution = _SUBSTITUTION.get
     previous_previous: list[float] = []
     previous = [0.0] * (columns + 1)
     for j in range(1, columns + 1):
-        previous[j] = previous[j - 1] + _insert_cost(typed, j - 1)
+        previous[j] = previous[j - 1] + inserts[j - 1]
     for i in range(1, rows + 1):
+        a = intended[i - 1]
         current = [0.0] * (columns + 1)
-        current[0] = previous[0] + _delete_cost(intended, i - 1)
+        current[0] = previous[0] + deletes[i - 1]
         for j in range(1, columns + 1):
-            a, b = intended[i - 1], typed[j - 1]
+            b = typed[j - 1]
             factor = FIRST_LETTER_FACTOR if i == 1 or j == 1 else 1.0
-            best = previous[j - 1] + substitution_cost(a, b) * factor
-            best = min(best, previous[j] + _delete_cost(intended, i - 1) * factor)
-            best = min(best, current[j - 1] + _insert_cost(typed, j - 1) * factor)
+            cost = substitution((a, b))
+            if cost is None:
+                cost = substitution_cost(a, b)
+            best = previous[j - 1] + cost * factor
+            deleted = previous[j] + deletes[i - 1] * factor
+            if deleted < best:
+                best = deleted
+            inserted = current[j - 1] + inserts[j - 1] * factor
+            if inserted < best:
+                best = inserted
             if i > 1 and j > 1 and a == typed[j - 2] and intended[i - 2] == b and a != b:
-                best = min(best, previous_previous[j - 2] + SWAP_COST * factor)
+                swapped = previous_previous[j - 2] + SWAP_COST * factor
+                if swapped < best:
+                    best = swapped
             current[j] = best
         previous_previous, previous = previous, current
     return previous[columns]
+
+
+_SUBSTITUTION = {
+    (a, b): substitution_cost(a, b) for a in "abcdefghijklmnopqrstuvwxyz'" for b in "abcdefghijklmnopqrstuvwxyz'"
+}
+"""``substitution_cost`` for every pair of lower-case letters, looked up rather than recomputed."""
 
 
 def _delete_cost(intended: str, index: int) -> float:
