@@ -152,3 +152,12 @@ def test_vocabulary_entries() -> None:
     assert words.matches("Kubernetes") and words.matches("kubernetes")
     assert words.matches("GraphQL") and not words.matches("graphql")
     assert words.matches("v12") and not words.matches("v12a")
+
+
+def test_the_slip_index_finds_what_generating_slips_finds() -> None:
+    from copylint.spelling.realword import NEIGHBOUR_MIN_COUNT, slip_index
+
+    index = slip_index(LEXICON)
+    common = {word for word, count in LEXICON.counts.items() if count >= NEIGHBOUR_MIN_COUNT}
+    for word in ["fining", "untied", "fro", "wrod", "teh", "fom", "sitll", "becuase", "grammer", "thier"]:
+        assert sorted(set(index.get(word, ()))) == sorted(slips_for(word) & common), word
