@@ -29,6 +29,7 @@ from copylint.regex_safety import backtracking_risk
 from copylint.rule import PlannedEdit, Rule, RuleContext
 from copylint.source import Span
 from copylint.spelling.lexicon import load_lexicon
+from copylint.tokens import Word
 
 KINDS = ("existence", "substitution", "consistency", "capitalization")
 _RULE_KEYS = (
@@ -285,14 +286,16 @@ class PackRule(Rule):
         if trigger is None:
             yield from pattern.finditer(text)
             return
+        starts_by_key = ctx.shared("packs.word-starts", lambda: _word_starts_by_key(ctx.tokens.words))
+        if len(trigger) < len(starts_by_key):
+            starts = sorted(start for key in trigger for start in starts_by_key.get(key, ()))
+        else:
+            starts = sorted(start for key, found in starts_by_key.items() if key in trigger for start in found)
         position = 0
-        for word in ctx.tokens.words:
-            if word.start < position:
+        for start in starts:
+            if start < position:
                 continue
-            key = "#" if word.text.isdigit() else word.text.lower()
-            if key not in trigger:
-                continue
-            match = pattern.match(text, word.start)
+            match = pattern.match(text, start)
             if match is not None and match.end() > match.start():
                 yield match
                 position = match.end()
@@ -445,6 +448,21 @@ def rule_class(spec: RuleSpec) -> type[Rule]:
         "__doc__": doc,
     }
     return type(f"Pack_{spec.pack}_{spec.name}".replace("-", "_"), (PackRule,), attributes)
+
+
+def _word_starts_by_key(words: Sequence[Word]) -> dict[str, list[int]]:
+    """Where each word starts, by its trigger key (lower case; ``#`` for a number): built once per
+    document and shared by every pack rule, which then visits only the words that can start a match."""
+    keys = {text: "#" if text.isdigit() else text.lower() for text in {word.text for word in words}}
+    found: dict[str, list[int]] = {}
+    for word in words:
+        key = keys[word.text]
+        starts = found.get(key)
+        if starts is None:
+            found[key] = [word.start]
+        else:
+            starts.append(word.start)
+    return found
 
 
 def bundled_packs() -> list[RuleSpec]:
