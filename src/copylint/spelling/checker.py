@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
@@ -140,20 +140,30 @@ class SpellingChecker:
         self.vocabulary = vocabulary
         self.misspellings = known_misspellings()
         self._block_starts = [block.start for block in tokens.view.blocks]
+        self._names: frozenset[str] = frozenset()
+        """Lower-case forms the document uses as names (set per run of :meth:`issues`)."""
 
     # ---- the document's own evidence
-    @cached_property
-    def _names(self) -> frozenset[str]:
-        """Lower-case forms of words the document writes capitalised mid-sentence or in front matter."""
-        names: set[str] = set()
+    def _names_among(self, forms: set[str], texts: set[str]) -> frozenset[str]:
+        """Which of ``forms`` (lower case) the document writes capitalised mid-sentence or in its
+        front matter: names. Only words whose text is a capitalised spelling of one of ``forms``
+        are looked at (``texts`` are the document's distinct word texts)."""
         view = self.tokens.view
-        for word in self.tokens.words:
-            if word.text[:1].isupper() and not self.tokens.starts_sentence(word):
-                if view.scope_at(word.start) not in _HEADING_SCOPES:
-                    names.add(normalise(word.text))
+        names: set[str] = set()
         if view.front_matter is not None:
             front = self.document.text[view.front_matter.start : view.front_matter.end]
-            names.update(normalise(match.group()) for match in _FRONT_MATTER_WORD.finditer(front))
+            names.update(
+                form for match in _FRONT_MATTER_WORD.finditer(front) if (form := normalise(match.group())) in forms
+            )
+        spelled = {text: form for text in texts if text[:1].isupper() and (form := normalise(text)) in forms}
+        if not spelled:
+            return frozenset(names)
+        for word in [word for word in self.tokens.words if word.text in spelled]:
+            form = spelled[word.text]
+            if form in names or self.tokens.starts_sentence(word):
+                continue
+            if view.scope_at(word.start) not in _HEADING_SCOPES:
+                names.add(form)
         return frozenset(names)
 
     # ---- the decision for one word
@@ -206,22 +216,18 @@ class SpellingChecker:
         return Verdict.UNKNOWN
 
     # ---- the whole document
-    def _suspects(self) -> list[int]:
-        """Indices of the words that may get a verdict: each distinct form is classified once, and
-        the per-word work (names, headings, compounds) is done only for forms not known to be fine."""
-        words = self.tokens.words
-        reject = self.vocabulary.reject
-        suspect = {
-            text
-            for text in {word.text for word in words}
-            if classify(text) is not WordClass.FINE or (reject and reject.matches(text))
-        }
-        return [index for index, word in enumerate(words) if word.text in suspect] if suspect else []
-
     def issues(self) -> Iterator[SpellingIssue]:
+        """Each distinct form is classified once; the per-word work (names, headings, compounds)
+        is done only for forms that are not known words."""
         words = self.tokens.words
+        texts = {word.text for word in words}
+        reject = self.vocabulary.reject
+        suspect = {text for text in texts if classify(text) is not WordClass.FINE or (reject and reject.matches(text))}
+        if not suspect:
+            return
+        self._names = self._names_among({strip_clitic(normalise(text)) for text in suspect}, texts)
         verdicts: dict[int, Verdict] = {}
-        for index in self._suspects():
+        for index in [index for index, word in enumerate(words) if word.text in suspect]:
             verdict = self.verdict(words[index])
             if verdict is not None:
                 verdicts[index] = verdict
