@@ -46,7 +46,7 @@ def _versions(packages: Sequence[str]) -> str:
     return ";".join(parts)
 
 
-FORMAT = 2
+FORMAT = 3
 """Bumped whenever the shape of a cached table changes."""
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import gzip
 import importlib.resources
-import itertools
 import json
 import math
 from collections.abc import Mapping
@@ -34,7 +33,8 @@ class Lexicon:
     """Lower-case word forms and their corpus counts."""
 
     counts: Mapping[str, float]
-    by_length: Mapping[int, tuple[str, ...]] = field(repr=False)
+    by_start: Mapping[int, Mapping[tuple[str, str], tuple[str, ...]]] = field(repr=False)
+    """The words of each length, grouped by their first two letters (for the suggestion search)."""
 
     def __contains__(self, word: object) -> bool:
         return word in self.counts
@@ -45,9 +45,6 @@ class Lexicon:
     def log_probability(self, word: str) -> float:
         """log10 of the word's unigram probability (a floor for unknown words)."""
         return math.log10(max(self.counts.get(word, 0.0), 1.0) / _TOTAL)
-
-    def words_of_length(self, low: int, high: int) -> list[str]:
-        return list(itertools.chain.from_iterable(self.by_length.get(n, ()) for n in range(max(low, 1), high + 1)))
 
 
 def _read_text(package: str, name: str) -> str:
@@ -74,10 +71,13 @@ def load_lexicon() -> Lexicon:
 
 def _build_lexicon() -> Lexicon:
     counts = _build_counts()
-    by_length: dict[int, list[str]] = {}
+    by_start: dict[int, dict[tuple[str, str], list[str]]] = {}
     for word in counts:
-        by_length.setdefault(len(word), []).append(word)
-    return Lexicon(counts, {length: tuple(words) for length, words in by_length.items()})
+        by_start.setdefault(len(word), {}).setdefault((word[:1], word[1:2]), []).append(word)
+    return Lexicon(
+        counts,
+        {length: {start: tuple(words) for start, words in groups.items()} for length, groups in by_start.items()},
+    )
 
 
 def _build_counts() -> dict[str, float]:

@@ -10,7 +10,7 @@ word, and only for words that are reported.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import process
@@ -44,17 +44,10 @@ class Suggester:
         self.lexicon = lexicon
         self.bigrams = bigrams
         self._memo: dict[str, tuple[tuple[str, int], ...]] = {}
-        self._by_start: dict[int, dict[tuple[str, str], list[str]]] = {}
 
-    def _buckets(self, length: int) -> dict[tuple[str, str], list[str]]:
-        """The lexicon's words of one length, grouped by their first two letters (built once)."""
-        found = self._by_start.get(length)
-        if found is None:
-            found = {}
-            for candidate in self.lexicon.by_length.get(length, ()):
-                found.setdefault((candidate[:1], candidate[1:2]), []).append(candidate)
-            self._by_start[length] = found
-        return found
+    def _buckets(self, length: int) -> Mapping[tuple[str, str], tuple[str, ...]]:
+        """The lexicon's words of one length, grouped by their first two letters."""
+        return self.lexicon.by_start.get(length, {})
 
     def _choices(self, word: str, limit: int) -> list[str]:
         """Lexicon words of a length within ``limit`` of ``word``'s that can be near it.
