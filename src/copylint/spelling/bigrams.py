@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from copylint.datacache import cached
 from copylint.spelling.lexicon import Lexicon, load_lexicon
+from copylint.spelling.table import CompactTable
 
 _BIGRAM_WEIGHT = 0.9
 
@@ -53,8 +54,8 @@ class BigramModel:
 @lru_cache(maxsize=1)
 def load_bigrams() -> BigramModel:
     """The shared bigram model (built once per process from a precomputed table)."""
-    counts = cached("bigrams", ("symspellpy",), _build_counts)
-    return BigramModel(counts, load_lexicon(), min(counts.values(), default=1.0))
+    counts = cached("bigrams", ("symspellpy",), lambda: CompactTable(_build_counts()))
+    return BigramModel(counts, load_lexicon(), counts.smallest)
 
 
 def _build_counts() -> dict[str, float]:

@@ -1,0 +1,28 @@
+"""The compact table answers exactly as the dict it was built from, before and after promotion."""
+
+from __future__ import annotations
+
+import pickle
+
+from copylint.spelling import table
+from copylint.spelling.table import CompactTable
+
+SOURCE = {"of the": 5.0, "in a": 3.5, "a b": 1.0, "zeta": 9.0, "é ü": 2.0, "": 0.5}
+PROBES = [*SOURCE, "of", "of thf", "zz", "a", "in  a", "Of the"]
+
+
+def test_lookups_equal_the_dict_before_and_after_promotion(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(table, "PROMOTE_AFTER", 3 * len(PROBES))
+    compact = pickle.loads(pickle.dumps(CompactTable(SOURCE)))
+    for _ in range(6):  # crosses the promotion point
+        for probe in PROBES:
+            assert compact.get(probe) == SOURCE.get(probe)
+            assert (probe in compact) == (probe in SOURCE)
+    assert compact._dict is not None
+    assert sorted(compact) == sorted(SOURCE) and len(compact) == len(SOURCE)
+    assert compact.smallest == 0.5
+
+
+def test_an_empty_table() -> None:
+    empty = CompactTable({})
+    assert empty.get("x") is None and len(empty) == 0 and list(empty) == []
