@@ -21,6 +21,8 @@ def test_lookups_equal_the_dict_before_and_after_promotion(monkeypatch) -> None:
     assert compact._dict is not None
     assert sorted(compact) == sorted(SOURCE) and len(compact) == len(SOURCE)
     assert compact.smallest == 0.5
+    again = pickle.loads(pickle.dumps(compact))  # a promoted table pickles back to the flat form
+    assert again._dict is None and {key: again[key] for key in SOURCE} == SOURCE
 
 
 def test_an_empty_table() -> None:

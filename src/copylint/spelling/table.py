@@ -24,16 +24,21 @@ class CompactTable(Mapping[str, float]):
         if any(_SEPARATOR in key for key in keys):
             raise ValueError("keys must not contain NUL")
         self._blob = _SEPARATOR.join(keys)
-        offsets = array.array("q", [0])
-        for key in keys:
-            offsets.append(offsets[-1] + len(key) + 1)
-        self._offsets = offsets
+        self._offsets = array.array("q", _offsets_of(keys))
         self._values = array.array("d", (table[key] for key in keys))
         self.smallest = min(self._values, default=1.0)
         self._dict: dict[str, float] | None = None
         self._lookups = 0
 
     def __getstate__(self) -> tuple[str, bytes, bytes, float]:
+        if self._dict is not None:  # pickled after promotion: back to the flat form
+            keys = sorted(self._dict)
+            return (
+                _SEPARATOR.join(keys),
+                array.array("q", _offsets_of(keys)).tobytes(),
+                array.array("d", (self._dict[key] for key in keys)).tobytes(),
+                self.smallest,
+            )
         return self._blob, self._offsets.tobytes(), self._values.tobytes(), self.smallest
 
     def __setstate__(self, state: tuple[str, bytes, bytes, float]) -> None:
@@ -45,6 +50,11 @@ class CompactTable(Mapping[str, float]):
         self._dict = None
         self._lookups = 0
 
+    def _promote(self) -> None:
+        """Become a dict, and let the flat form go (the dict holds the same data)."""
+        self._dict = dict(zip(self._blob.split(_SEPARATOR), self._values, strict=True)) if len(self) else {}
+        self._blob, self._offsets, self._values = "", array.array("q"), array.array("d")
+
     def _key(self, index: int) -> str:
         return self._blob[self._offsets[index] : self._offsets[index + 1] - 1]
 
@@ -53,8 +63,8 @@ class CompactTable(Mapping[str, float]):
             return self._dict.get(key, default)
         self._lookups += 1
         if self._lookups > PROMOTE_AFTER:
-            self._dict = dict(zip(self._blob.split(_SEPARATOR), self._values, strict=True)) if len(self) else {}
-            return self._dict.get(key, default)
+            self._promote()
+            return self.get(key, default)
         low, high = 0, len(self._values)
         while low < high:
             middle = (low + high) // 2
@@ -76,7 +86,17 @@ class CompactTable(Mapping[str, float]):
         return isinstance(key, str) and self.get(key) is not None
 
     def __len__(self) -> int:
-        return len(self._values)
+        return len(self._dict) if self._dict is not None else len(self._values)
 
     def __iter__(self) -> Iterator[str]:
+        if self._dict is not None:
+            return iter(self._dict)
         return (self._key(index) for index in range(len(self._values)))
+
+
+def _offsets_of(keys: list[str]) -> list[int]:
+    """Where each key starts in the joined string, and one past the last key's separator."""
+    offsets = [0]
+    for key in keys:
+        offsets.append(offsets[-1] + len(key) + 1)
+    return offsets
