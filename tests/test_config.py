@@ -167,3 +167,15 @@ def test_config_command_prints_effective_settings(project: Path) -> None:
     assert settings["rules"] == ["spam.link", "spelling.rejected", "spelling.typo"]
     assert settings["rule-options"] == {"spam.link": {"threshold": 4}}
     assert settings["fail-level"] == "warning"
+
+
+def test_max_file_size_from_the_config_and_the_command_line(tmp_path: Path) -> None:
+    (tmp_path / ".copylint.toml").write_text("max-file-size = 0.00001\n", encoding="utf-8")  # 10 bytes
+    article = tmp_path / "a.md"
+    article.write_text("The the end of a line.\n", encoding="utf-8")
+    refused = run_cli("check", str(article), cwd=tmp_path)
+    assert refused.exit_code == 2
+    assert f"copylint: error: {article}: 23 bytes is over the 10 bytes limit" in refused.stderr
+    assert run_cli("check", "--max-file-size", "0", str(article), cwd=tmp_path).exit_code == 1
+    described = json.loads(run_cli("config", str(article), cwd=tmp_path).stdout)
+    assert described["max-file-size"] == 0.00001

@@ -104,10 +104,19 @@ def _sized(path: str, file_filter: FileFilter) -> Discovered:
         if size > file_filter.max_file_mb * 1_000_000:
             return Discovered(
                 path,
-                f"{path}: {size / 1_000_000:.3g} MB is over the {file_filter.max_file_mb:g} MB limit; "
+                f"{path}: {_size(size)} is over the {_size(round(file_filter.max_file_mb * 1_000_000))} limit; "
                 "raise it with --max-file-size (0: no limit)",
             )
     return Discovered(path)
+
+
+def _size(size: int) -> str:
+    """A size in bytes for people: ``512 bytes``, ``34.1 KB``, ``50 MB``."""
+    if size < 1000:
+        return f"{size} bytes"
+    if size < 1_000_000:
+        return f"{size / 1000:.3g} KB"
+    return f"{size / 1_000_000:.3g} MB"
 
 
 def _folder_errors(errors: list[OSError]) -> Iterator[Discovered]:

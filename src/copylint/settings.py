@@ -133,6 +133,7 @@ class Resolver:
             "include": list(file_filter.include),
             "exclude": list(file_filter.exclude),
             "force-exclude": file_filter.force_exclude,
+            "max-file-size": file_filter.max_file_mb,
             "fail-level": self.fail_level().value,
             "language": self.config.language,
             "languagetool": self.config.languagetool,
