@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import builtins
 import codecs
+import importlib
 import json
 import os
+import random
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,6 +22,7 @@ import pytest
 import copylint.runner as runner
 from conftest import PLUGINS, run_cli, run_process
 from copylint.discovery import Discovered
+from copylint.plugins import load_plugins
 
 MB = 1_000_000
 
@@ -364,7 +367,7 @@ def test_every_rule_stays_linear_on_one_huge_paragraph(tmp_path: Path) -> None:
         "https://example.com/x_(y)", "example dot com", "—", " – ", "no, no", "on the on the", "\u00a0", "\u200b",
         "stray / slash", "word ,comma", "Watch free movies", "mid-sentence, and", "e.g. this", "U.S. policy",
     ]  # fmt: skip
-    generator = __import__("random").Random(7)
+    generator = random.Random(7)
     words = []
     size = 0
     while size < 2 * MB:
@@ -380,10 +383,6 @@ def test_every_rule_stays_linear_on_one_huge_paragraph(tmp_path: Path) -> None:
 
 
 def test_every_rule_family_states_its_complexity() -> None:
-    import importlib
-
-    from copylint.plugins import load_plugins
-
     modules = {rule.__module__ for rule in load_plugins(entry_points=False).rules.values()}
     undocumented = [
         name for name in sorted(modules) if "Complexity:" not in (importlib.import_module(name).__doc__ or "")
