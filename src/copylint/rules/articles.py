@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from copylint.finding import Applicability, Category, Finding, Severity
 from copylint.rule import PlannedEdit, Rule, RuleContext
@@ -32,8 +33,10 @@ _VOWEL_LETTERS = frozenset("AEFHILMNORSX")
 _DIGITS_VOWEL = re.compile(r"^(?:8|11|18)(?:\D|$)|^8\d")
 
 
+@lru_cache(maxsize=8192)
 def starts_with_vowel_sound(word: str) -> bool | None:
-    """Whether ``word`` is spoken with a vowel sound first; ``None`` when unsure."""
+    """Whether ``word`` is spoken with a vowel sound first; ``None`` when unsure (memoised: the
+    same words follow articles again and again)."""
     if word[:1].isdigit():
         return bool(_DIGITS_VOWEL.match(word))
     letters = re.sub(r"[^\w-]", "", word)

@@ -474,7 +474,7 @@ class RepeatedSentence(Rule):
                 continue
             if _quotes(ctx).inside(sentence.start):
                 continue  # quoted speech and verse repeat on purpose
-            key = " ".join(word.text.casefold() for word in words)
+            key = " ".join(ctx.tokens.folded[indices.start : indices.start + len(words)])  # the words' folded forms
             earlier = seen.get(key)
             if earlier is None:
                 seen[key] = sentence
