@@ -14,6 +14,7 @@ from rapidfuzz.distance import OSA
 from copylint.links.candidates import LinkCandidate
 from copylint.links.data import Brand, SpamData, SpamSettings
 from copylint.links.domains import has_known_suffix, is_ip, listed, registrable, top_level
+from copylint.lookalikes import to_latin
 
 THRESHOLD = 3
 STRONG_TOTAL = 5
@@ -76,13 +77,6 @@ def link_signals(
     return signals
 
 
-# Cyrillic and Greek letters drawn like Latin ones: "pаypal" with a Cyrillic "а" (U+0430).
-_HOMOGLYPHS = str.maketrans(
-    "аеорсухіјѕԁԛԝһӏвкмнтαβεικνορτυχ",
-    "aeopcyxijsdqwhlbkmhtabeiknoptux",
-)
-
-
 def _unicode(label: str) -> str:
     """A domain label as its owner wrote it: punycode (``xn--pypal-4ve``) decoded."""
     if not label.startswith("xn--"):
@@ -109,7 +103,7 @@ def _lookalike(host: str, brands: Mapping[str, Brand]) -> Signal | None:
         if base in brands:
             return Signal(2, f"looks like {base}.{parts[-1]}, with the dot turned into a hyphen")
     written = _unicode(label)
-    normalised = written.translate(_HOMOGLYPHS).translate(_LEET).replace("rn", "m").replace("vv", "w")
+    normalised = to_latin(written).lower().translate(_LEET).replace("rn", "m").replace("vv", "w")
     for name, brand in brands.items():
         if brand.category == "piracy" and (label == name or name in parts):
             return Signal(2, f"named after the piracy site {name}")

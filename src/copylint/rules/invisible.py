@@ -11,6 +11,7 @@ import unicodedata
 from collections.abc import Iterator
 
 from copylint.finding import Applicability, Category, Finding, Severity
+from copylint.lookalikes import LOOKALIKES, to_latin
 from copylint.rule import PlannedEdit, Rule, RuleContext
 from copylint.source import Span
 
@@ -106,18 +107,6 @@ def _rtl(char: str) -> bool:
     return bool(char) and unicodedata.bidirectional(char) in ("R", "AL")
 
 
-# Cyrillic and Greek letters that look like Latin ones.
-_LOOKALIKES = {
-    "а": "a", "в": "B", "е": "e", "к": "k", "м": "M", "н": "H", "о": "o", "р": "p", "с": "c", "т": "T",
-    "у": "y", "х": "x", "і": "i", "ј": "j", "ѕ": "s", "ԁ": "d", "ԛ": "q", "ԝ": "w", "ӏ": "l",
-    "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P", "С": "C", "Т": "T",
-    "Х": "X", "І": "I", "Ј": "J", "Ѕ": "S",
-    "α": "a", "ο": "o", "ρ": "p", "ν": "v", "ι": "i", "κ": "k", "τ": "t", "υ": "u", "χ": "x",
-    "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N", "Ο": "O",
-    "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X",
-}  # fmt: skip
-
-
 class MixedScript(Rule):
     """A Latin word with a Cyrillic or Greek look-alike letter inside: "раypal", "Miсrosoft".
 
@@ -138,9 +127,9 @@ class MixedScript(Rule):
             if text.isascii() or not any(char.isascii() and char.isalpha() for char in text):
                 continue
             foreign = [char for char in text if not char.isascii() and char.isalpha()]
-            if not foreign or not all(char in _LOOKALIKES for char in foreign):
+            if not foreign or not all(char in LOOKALIKES for char in foreign):
                 continue
-            latin = "".join(_LOOKALIKES.get(char, char) for char in text)
+            latin = to_latin(text)
             yield ctx.finding(
                 word.span,
                 f"“{text}” mixes Latin letters with look-alike {_script(foreign[0])} ones ({', '.join(foreign)}).",
