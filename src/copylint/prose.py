@@ -71,10 +71,22 @@ class ProseView:
     front_matter: Span | None = None
     _starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
     _ends: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    _block_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_starts", tuple(s.prose_start for s in self.segments))
         object.__setattr__(self, "_ends", tuple(s.prose_end for s in self.segments))
+        object.__setattr__(self, "_block_starts", tuple(block.start for block in self.blocks))
+
+    def block_index(self, offset: int) -> int:
+        """The index in :attr:`blocks` of the block at ``offset`` (the last one starting at or
+        before it; -1 before the first)."""
+        return bisect.bisect_right(self._block_starts, offset) - 1
+
+    def starts_block(self, offset: int) -> bool:
+        """Whether a block starts exactly at ``offset``."""
+        index = self.block_index(offset)
+        return index >= 0 and self._block_starts[index] == offset
 
     def segment_at(self, offset: int) -> Segment | None:
         """The segment holding the prose character at ``offset``."""

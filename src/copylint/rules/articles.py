@@ -5,7 +5,6 @@ Complexity: one pass over the words, O(words).
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -94,7 +93,7 @@ class Article(Rule):
                 continue
             if foreign is None:
                 foreign = _romance_blocks(ctx)
-            if _block_index(ctx, article.start) in foreign:
+            if ctx.view.block_index(article.start) in foreign:
                 continue
             if article.text == "A" and not ctx.tokens.starts_sentence(article):
                 continue  # a capital A mid-sentence is a label: "station A equals station B"
@@ -114,11 +113,6 @@ class Article(Rule):
                 applicability=Applicability.SAFE,
                 fix_title=f"Replace with “{right}”",
             )
-
-
-def _block_index(ctx: RuleContext, offset: int) -> int:
-    starts = ctx.shared("block-starts", lambda: [block.start for block in ctx.view.blocks])
-    return bisect.bisect_right(starts, offset) - 1
 
 
 def _romance_blocks(ctx: RuleContext) -> set[int]:

@@ -5,7 +5,6 @@ Complexity: each rule is one regular-expression pass or one scan over the prose,
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterator
 
@@ -296,7 +295,7 @@ class Quotes(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         text = ctx.view.text
-        block_starts = [block.start for block in ctx.view.blocks]
+        view = ctx.view
         open_at: int | None = None
         previous_end = -2
         for match in _DOUBLE_QUOTES.finditer(text):
@@ -321,17 +320,13 @@ class Quotes(Rule):
                 open_at = None
                 continue
             if open_at is not None:
-                same_block = bisect.bisect_right(block_starts, open_at) == bisect.bisect_right(block_starts, offset)
-                reopened = not same_block and offset in block_starts_set(block_starts)
+                same_block = view.block_index(open_at) == view.block_index(offset)
+                reopened = not same_block and view.starts_block(offset)
                 if not reopened:
                     yield ctx.finding(Span(open_at, open_at + 1), f"{text[open_at]} is not closed before the next one.")
             open_at = offset
         if open_at is not None:
             yield ctx.finding(Span(open_at, open_at + 1), f"{text[open_at]} is never closed.")
-
-
-def block_starts_set(block_starts: list[int]) -> frozenset[int]:
-    return frozenset(block_starts)
 
 
 def _next_paragraph_opens(text: str, blocks: tuple[Span, ...], number: int) -> bool:

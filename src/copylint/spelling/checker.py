@@ -6,7 +6,6 @@ candidate search runs once per distinct unknown word.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -139,7 +138,6 @@ class SpellingChecker:
         self.tokens = tokens
         self.vocabulary = vocabulary
         self.misspellings = known_misspellings()
-        self._block_starts = [block.start for block in tokens.view.blocks]
         self._names: frozenset[str] = frozenset()
         """Lower-case forms the document uses as names (set per run of :meth:`issues`)."""
 
@@ -244,7 +242,7 @@ class SpellingChecker:
                 right = self.misspellings.get(normalise(word.text)) or self.misspellings[lower]
                 yield SpellingIssue(word, verdict, (right,), True)
                 continue
-            if self._block_of(word.start) in skipped_blocks:
+            if self.tokens.view.block_index(word.start) in skipped_blocks:
                 continue
             if unknown_counts[normalise(word.text)] >= JARGON_REPEATS and not self._has_common_neighbour(lower):
                 continue
@@ -287,9 +285,6 @@ class SpellingChecker:
             following = normalise(words[index + 1].text)
         return previous, following
 
-    def _block_of(self, offset: int) -> int:
-        return bisect.bisect_right(self._block_starts, offset) - 1
-
     def _foreign_blocks(self, unknown: list[int]) -> set[int]:
         """Blocks where so many words are unknown that the text is another language or code.
 
@@ -298,7 +293,7 @@ class SpellingChecker:
         words = self.tokens.words
         blocks = self.tokens.view.blocks
         unknown_in: Counter[int] = Counter(
-            self._block_of(words[index].start) for index in unknown if _considered(words[index])
+            self.tokens.view.block_index(words[index].start) for index in unknown if _considered(words[index])
         )
         foreign: set[int] = set()
         for block_index, unknown_count in unknown_in.items():
