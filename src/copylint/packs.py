@@ -29,7 +29,7 @@ from copylint.regex_safety import backtracking_risk
 from copylint.rule import PlannedEdit, Rule, RuleContext
 from copylint.source import Span
 from copylint.spelling.lexicon import load_lexicon
-from copylint.tokens import Word
+from copylint.tokens import Tokens
 
 KINDS = ("existence", "substitution", "consistency", "capitalization")
 _RULE_KEYS = (
@@ -286,7 +286,7 @@ class PackRule(Rule):
         if trigger is None:
             yield from pattern.finditer(text)
             return
-        starts_by_key = ctx.shared("packs.word-starts", lambda: _word_starts_by_key(ctx.tokens.words))
+        starts_by_key = ctx.shared("packs.word-starts", lambda: _word_starts_by_key(ctx.tokens))
         if len(trigger) < len(starts_by_key):
             starts = sorted(start for key in trigger for start in starts_by_key.get(key, ()))
         else:
@@ -450,12 +450,12 @@ def rule_class(spec: RuleSpec) -> type[Rule]:
     return type(f"Pack_{spec.pack}_{spec.name}".replace("-", "_"), (PackRule,), attributes)
 
 
-def _word_starts_by_key(words: Sequence[Word]) -> dict[str, list[int]]:
+def _word_starts_by_key(tokens: Tokens) -> dict[str, list[int]]:
     """Where each word starts, by its trigger key (lower case; ``#`` for a number): built once per
     document and shared by every pack rule, which then visits only the words that can start a match."""
-    keys = {text: "#" if text.isdigit() else text.lower() for text in {word.text for word in words}}
+    keys = {text: "#" if text.isdigit() else text.lower() for text in tokens.forms}
     found: dict[str, list[int]] = {}
-    for word in words:
+    for word in tokens.words:
         key = keys[word.text]
         starts = found.get(key)
         if starts is None:

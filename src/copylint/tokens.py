@@ -190,8 +190,13 @@ class Tokens:
     @cached_property
     def folded(self) -> tuple[str, ...]:
         """Each word's text, case-folded, index for index with :attr:`words`."""
-        folded = {text: text.casefold() for text in {word.text for word in self.words}}
+        folded = {text: text.casefold() for text in self.forms}
         return tuple([folded[word.text] for word in self.words])
+
+    @cached_property
+    def forms(self) -> frozenset[str]:
+        """The distinct texts of the words: rules decide once per form, not once per word."""
+        return frozenset(word.text for word in self.words)
 
     @cached_property
     def next_same(self) -> array.array[int]:

@@ -142,10 +142,10 @@ class SpellingChecker:
         """Lower-case forms the document uses as names (set per run of :meth:`issues`)."""
 
     # ---- the document's own evidence
-    def _names_among(self, forms: set[str], texts: set[str]) -> frozenset[str]:
+    def _names_among(self, forms: set[str]) -> frozenset[str]:
         """Which of ``forms`` (lower case) the document writes capitalised mid-sentence or in its
         front matter: names. Only words whose text is a capitalised spelling of one of ``forms``
-        are looked at (``texts`` are the document's distinct word texts)."""
+        are looked at."""
         view = self.tokens.view
         names: set[str] = set()
         if view.front_matter is not None:
@@ -153,7 +153,9 @@ class SpellingChecker:
             names.update(
                 form for match in _FRONT_MATTER_WORD.finditer(front) if (form := normalise(match.group())) in forms
             )
-        spelled = {text: form for text in texts if text[:1].isupper() and (form := normalise(text)) in forms}
+        spelled = {
+            text: form for text in self.tokens.forms if text[:1].isupper() and (form := normalise(text)) in forms
+        }
         if not spelled:
             return frozenset(names)
         for word in [word for word in self.tokens.words if word.text in spelled]:
@@ -218,12 +220,15 @@ class SpellingChecker:
         """Each distinct form is classified once; the per-word work (names, headings, compounds)
         is done only for forms that are not known words."""
         words = self.tokens.words
-        texts = {word.text for word in words}
         reject = self.vocabulary.reject
-        suspect = {text for text in texts if classify(text) is not WordClass.FINE or (reject and reject.matches(text))}
+        suspect = {
+            text
+            for text in self.tokens.forms
+            if classify(text) is not WordClass.FINE or (reject and reject.matches(text))
+        }
         if not suspect:
             return
-        self._names = self._names_among({strip_clitic(normalise(text)) for text in suspect}, texts)
+        self._names = self._names_among({strip_clitic(normalise(text)) for text in suspect})
         verdicts: dict[int, Verdict] = {}
         for index in [index for index, word in enumerate(words) if word.text in suspect]:
             verdict = self.verdict(words[index])

@@ -116,9 +116,7 @@ class RealWordChecker:
         words = tokens.words
         text = tokens.view.text
         # most words have no alternative: find those that do once per distinct form
-        alternatives = {
-            form: found for form in {word.text for word in words} if (found := self._candidates(form.lower()))
-        }
+        alternatives = {form: found for form in tokens.forms if (found := self._candidates(form.lower()))}
         for index, word in enumerate(words):
             candidates = alternatives.get(word.text)
             if candidates is None:
