@@ -33,6 +33,7 @@ _CATEGORIES = {
     constants.CATEGORY_NOT_WORD: r"\W",
 }
 _REPEATS = (constants.MAX_REPEAT, constants.MIN_REPEAT)
+_ANY_REPEAT = (*_REPEATS, *(op for op in (getattr(constants, "POSSESSIVE_REPEAT", None),) if op))
 _NO_BACKTRACKING = tuple(
     op for op in (getattr(constants, "POSSESSIVE_REPEAT", None), getattr(constants, "ATOMIC_GROUP", None)) if op
 )
@@ -100,17 +101,11 @@ def _first_of(op: Any, argument: Any) -> tuple[frozenset[str], bool]:
     chars = _chars(op, argument)
     if chars is not None:
         return chars, False
-    if op in _REPEATS or op is getattr(constants, "POSSESSIVE_REPEAT", None):
-        low, _high, body = argument
-        first, nullable = _first(list(body))
-        return first, nullable or low == 0
-    if op is constants.SUBPATTERN:
-        return _first(list(argument[-1]))
-    if op is getattr(constants, "ATOMIC_GROUP", None):
-        return _first(list(argument))
-    if op is constants.BRANCH:
-        parts = [_first(list(branch)) for branch in argument[1]]
-        return frozenset().union(*(chars for chars, _ in parts)), any(nullable for _, nullable in parts)
+    bodies = _bodies(op, argument)
+    if bodies is not None:
+        parts = [_first(body) for body in bodies]
+        optional = op in _ANY_REPEAT and argument[0] == 0
+        return frozenset().union(*(chars for chars, _ in parts)), optional or any(empty for _, empty in parts)
     if op in (constants.GROUPREF, constants.GROUPREF_EXISTS):
         return ALPHABET, True
     return frozenset(), True  # anchors, lookarounds: match no character
@@ -121,20 +116,28 @@ def _all_chars(items: Items) -> frozenset[str]:
     found: set[str] = set()
     for op, argument in items:
         chars = _chars(op, argument)
+        bodies = _bodies(op, argument)
         if chars is not None:
             found |= chars
-        elif op in _REPEATS or op is getattr(constants, "POSSESSIVE_REPEAT", None):
-            found |= _all_chars(list(argument[2]))
-        elif op is constants.SUBPATTERN:
-            found |= _all_chars(list(argument[-1]))
-        elif op is getattr(constants, "ATOMIC_GROUP", None):
-            found |= _all_chars(list(argument))
-        elif op is constants.BRANCH:
-            for branch in argument[1]:
-                found |= _all_chars(list(branch))
+        elif bodies is not None:
+            for body in bodies:
+                found |= _all_chars(body)
         elif op in (constants.GROUPREF, constants.GROUPREF_EXISTS):
             found |= ALPHABET
     return frozenset(found)
+
+
+def _bodies(op: Any, argument: Any) -> list[Items] | None:
+    """The item sequences a group, alternation or repetition holds (``None`` for other items)."""
+    if op in _ANY_REPEAT:
+        return [list(argument[2])]
+    if op is constants.SUBPATTERN:
+        return [list(argument[-1])]
+    if op is getattr(constants, "ATOMIC_GROUP", None):
+        return [list(argument)]
+    if op is constants.BRANCH:
+        return [list(branch) for branch in argument[1]]
+    return None
 
 
 def _chars(op: Any, argument: Any) -> frozenset[str] | None:
