@@ -2,9 +2,10 @@
 
 Python's ``re`` backtracks and cannot be interrupted, so a pattern such as ``(a+)+$`` or
 ``(\\w+\\s?)*:`` can take hours on one line of prose. The check walks the parsed pattern (Python's own
-parser, ``re._parser``) and refuses the shape behind nearly all such patterns: a repetition inside
-another (one of them unbounded) whose body can also match what may follow it, so that a string
-can be split between the two in exponentially many ways. ``(?:\\b[A-Z][a-z]+ )+`` and
+parser, ``re._parser``) and refuses the two shapes behind nearly all such patterns: a repetition inside
+another (one of them unbounded) whose body can also match what may follow it, and alternatives
+inside an unbounded repetition that can start the same way (``(a|aa)+``). Either lets a string be
+split in exponentially many ways. ``(?:\\b[A-Z][a-z]+ )+`` and
 ``(?:[^\\s,]+,)+`` pass: the space and the comma cannot be taken by the inner repetition. Atomic
 groups and possessive quantifiers never backtrack and always pass.
 
@@ -74,6 +75,8 @@ def _walk(items: Items, outer: tuple[int, int] | None, follow: frozenset[str]) -
         elif op is constants.SUBPATTERN:
             found = _walk(list(argument[-1]), outer, after)
         elif op is constants.BRANCH:
+            if outer is not None and outer[1] == constants.MAXREPEAT and _alternatives_overlap(argument[1], after):
+                return "alternatives inside a repeated group can start the same way (as in (a|aa)+)"
             for branch in argument[1]:
                 found = found or _walk(list(branch), outer, after)
         elif op in (constants.ASSERT, constants.ASSERT_NOT):
@@ -84,6 +87,20 @@ def _walk(items: Items, outer: tuple[int, int] | None, follow: frozenset[str]) -
         if found:
             return found
     return None
+
+
+def _alternatives_overlap(branches: Sequence[Items], after: frozenset[str]) -> bool:
+    """Whether two alternatives can start with the same character (an empty one starts with
+    whatever follows), so that a repetition can split the same text between them in many ways."""
+    seen: set[str] = set()
+    for branch in branches:
+        first, nullable = _first(list(branch))
+        if nullable:
+            first |= after
+        if first & seen:
+            return True
+        seen |= first
+    return False
 
 
 def _first(items: Items) -> tuple[frozenset[str], bool]:

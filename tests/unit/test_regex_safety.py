@@ -8,7 +8,17 @@ import pytest
 
 from copylint.regex_safety import backtracking_risk
 
-CATASTROPHIC = [r"(a+)+$", r"(\w+\s?)*:", r"(.*a){20}", r"(?:a|b+)*c", r"^(\d+)*$", r"(x+x+)+y", r"((ab)*)+"]
+CATASTROPHIC = [
+    r"(a+)+$",
+    r"(\w+\s?)*:",
+    r"(.*a){20}",
+    r"(?:a|b+)*c",
+    r"^(\d+)*$",
+    r"(x+x+)+y",
+    r"((ab)*)+",
+    r"(a|a)*b",
+    r"(a|aa)+b",
+]
 ORDINARY = [
     r"(?:\b[A-Z][a-z]+ )+\(([A-Z]{3,5})\)",  # Vale Microsoft.Acronyms: the space separates the words
     r"(?:[^\s,]+,){1,} \w+ (?:and|or) \w+[.?!]",  # Vale Microsoft.OxfordComma
@@ -19,6 +29,8 @@ ORDINARY = [
     r"(a++)+",  # possessive
     r"[a-z]+(?:-[a-z]+)*",
     r"(?i)\b(?:utili[sz]e|leverage)\b",
+    r"(?:ab|cd)+",  # alternatives that start differently
+    r"(?:the|this)+",
 ]
 
 
