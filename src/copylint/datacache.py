@@ -46,7 +46,7 @@ def _versions(packages: Sequence[str]) -> str:
     return ";".join(parts)
 
 
-FORMAT = 4
+FORMAT = 5
 """Bumped whenever the shape of a cached table changes."""
 
 

@@ -28,3 +28,22 @@ def test_lookups_equal_the_dict_before_and_after_promotion(monkeypatch) -> None:
 def test_an_empty_table() -> None:
     empty = CompactTable({})
     assert empty.get("x") is None and len(empty) == 0 and list(empty) == []
+
+
+def test_a_large_table_with_colliding_slots_finds_every_key_and_no_other() -> None:
+    # 3,000 keys in 8,192 slots: linear probing runs are exercised; near-misses must not match
+    source = {f"{word}{index}": float(index) for index, word in enumerate(["a", "é", "ab c", "x"] * 750)}
+    compact = pickle.loads(pickle.dumps(CompactTable(source)))
+    for key, value in source.items():
+        assert compact.get(key) == value
+        assert compact.get(key + "x") is None and compact.get(key[:-1] + "\0") is None
+    assert compact._dict is None
+
+
+def test_keys_and_items_agree_with_the_dict(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(table, "PROMOTE_AFTER", 10**9)
+    compact = CompactTable(SOURCE)
+    assert {"of the", "nope", "zeta"} & compact.keys() == {"of the", "zeta"}
+    assert dict(compact.items()) == SOURCE  # walking the items promotes the table
+    assert compact._dict is not None
+    assert {"of the", "nope"} & compact.keys() == {"of the"}

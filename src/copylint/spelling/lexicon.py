@@ -20,24 +20,47 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from copylint.datacache import cached
+from copylint.spelling.table import CompactTable
 
 # pyspellchecker's counts come from a smaller corpus; this factor (the median ratio of the two
 # lists' counts over words both know well) puts them on symspellpy's scale.
 _PYSPELL_SCALE = 600.0
 _MODERN_WORD_COUNT = 2_000_000
 _TOTAL = 1.0e12
+COMMON_COUNT = 1_000_000.0
+"""Words written at least this often are common: the ones worth proposing for a slip."""
+
+
+_JOIN = "\0"
 
 
 @dataclass(frozen=True)
 class Lexicon:
-    """Lower-case word forms and their corpus counts."""
+    """Lower-case word forms and their corpus counts.
+
+    Both tables are stored flat (see :class:`~copylint.spelling.table.CompactTable`), so that a
+    run on one article loads them in a few milliseconds instead of creating 250,000 objects.
+    """
 
     counts: Mapping[str, float]
-    by_start: Mapping[int, Mapping[tuple[str, str], tuple[str, ...]]] = field(repr=False)
-    """The words of each length, grouped by their first two letters (for the suggestion search)."""
+    joined_by_start: Mapping[int, Mapping[tuple[str, str], str]] = field(repr=False)
+    """The words of each length, grouped by their first two letters, each group joined by NUL."""
+    common: frozenset[str] = field(repr=False)
+    """The words counted at least :data:`COMMON_COUNT` times (a set, for set operations in C)."""
+    _expanded: dict[int, Mapping[tuple[str, str], tuple[str, ...]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     def __contains__(self, word: object) -> bool:
         return word in self.counts
+
+    def by_start(self, length: int) -> Mapping[tuple[str, str], tuple[str, ...]]:
+        """The words of one length grouped by their first two letters (for the suggestion search)."""
+        found = self._expanded.get(length)
+        if found is None:
+            groups = self.joined_by_start.get(length, {})
+            found = self._expanded[length] = {start: tuple(words.split(_JOIN)) for start, words in groups.items()}
+        return found
 
     def count(self, word: str) -> float:
         return self.counts.get(word, 0.0)
@@ -75,8 +98,9 @@ def _build_lexicon() -> Lexicon:
     for word in counts:
         by_start.setdefault(len(word), {}).setdefault((word[:1], word[1:2]), []).append(word)
     return Lexicon(
-        counts,
-        {length: {start: tuple(words) for start, words in groups.items()} for length, groups in by_start.items()},
+        CompactTable(counts),
+        {length: {start: _JOIN.join(words) for start, words in groups.items()} for length, groups in by_start.items()},
+        frozenset(word for word, count in counts.items() if count >= COMMON_COUNT),
     )
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from copylint.spelling.bigrams import BigramModel
-from copylint.spelling.lexicon import Lexicon, data_lines
+from copylint.spelling.lexicon import COMMON_COUNT, Lexicon, data_lines
 from copylint.spelling.morphology import normalise
 from copylint.tokens import Tokens, Word
 
@@ -30,8 +30,8 @@ MARGIN = 0.15
 written word (its unseen bigrams given the largest count the model could have left out)."""
 NEIGHBOUR_RATIO = 30.0
 """A one-edit alternative must be this many times more common than the written word..."""
-NEIGHBOUR_MIN_COUNT = 1_000_000.0
-"""...and common in itself."""
+NEIGHBOUR_MIN_COUNT = COMMON_COUNT
+"""...and common in itself (one of the lexicon's common words)."""
 RARE_WORD_COUNT = 5_000_000.0
 """Only words rarer than this get one-edit alternatives (common words only their confusion set)."""
 CONFUSABLE_MARGIN = 1.0
@@ -76,9 +76,7 @@ def slip_index(lexicon: Lexicon) -> dict[str, list[str]]:
     """Every typing slip (:func:`slips_for`) of every word common enough to be proposed, mapped to
     the words it is a slip of: the inverse of :func:`slips_for`, restricted to common words."""
     index: dict[str, list[str]] = {}
-    for word, count in lexicon.counts.items():
-        if count < NEIGHBOUR_MIN_COUNT:
-            continue
+    for word in lexicon.common:
         for i in range(1, len(word)):
             if word[i] in _LETTERS:
                 index.setdefault(word[:i] + word[i + 1 :], []).append(word)
@@ -110,7 +108,7 @@ class RealWordChecker:
             self._slip_index = slip_index(self.lexicon)
         if self._slip_index is not None:
             return tuple(sorted({c for c in self._slip_index.get(word, ()) if counts[c] >= floor}))
-        return tuple(sorted(c for c in slips_for(word) & counts.keys() if counts[c] >= floor))
+        return tuple(sorted(c for c in slips_for(word) & self.lexicon.common if counts[c] >= floor))
 
     def issues(self, tokens: Tokens) -> Iterator[RealWordIssue]:
         words = tokens.words

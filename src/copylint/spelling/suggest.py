@@ -47,7 +47,7 @@ class Suggester:
 
     def _buckets(self, length: int) -> Mapping[tuple[str, str], tuple[str, ...]]:
         """The lexicon's words of one length, grouped by their first two letters."""
-        return self.lexicon.by_start.get(length, {})
+        return self.lexicon.by_start(length)
 
     def _choices(self, word: str, limit: int) -> list[str]:
         """Lexicon words of a length within ``limit`` of ``word``'s that can be near it.
