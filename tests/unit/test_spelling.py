@@ -155,9 +155,11 @@ def test_vocabulary_entries() -> None:
 
 
 def test_the_slip_index_finds_what_generating_slips_finds() -> None:
-    from copylint.spelling.realword import NEIGHBOUR_MIN_COUNT, slip_index
+    from copylint.spelling.realword import NEIGHBOUR_MIN_COUNT, load_slip_table, slip_index
 
     index = slip_index(LEXICON)
     common = {word for word, count in LEXICON.counts.items() if count >= NEIGHBOUR_MIN_COUNT}
+    table = load_slip_table()  # the precomputed form the real-word rule uses
     for word in ["fining", "untied", "fro", "wrod", "teh", "fom", "sitll", "becuase", "grammer", "thier"]:
         assert sorted(set(index.get(word, ()))) == sorted(slips_for(word) & common), word
+        assert table.get(word, "").split() == sorted(slips_for(word) & common), word

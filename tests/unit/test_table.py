@@ -5,7 +5,7 @@ from __future__ import annotations
 import pickle
 
 from copylint.spelling import table
-from copylint.spelling.table import CompactTable
+from copylint.spelling.table import CompactTable, StringTable
 
 SOURCE = {"of the": 5.0, "in a": 3.5, "a b": 1.0, "zeta": 9.0, "é ü": 2.0, "": 0.5}
 PROBES = [*SOURCE, "of", "of thf", "zz", "a", "in  a", "Of the"]
@@ -47,3 +47,14 @@ def test_keys_and_items_agree_with_the_dict(monkeypatch) -> None:  # type: ignor
     assert dict(compact.items()) == SOURCE  # walking the items promotes the table
     assert compact._dict is not None
     assert {"of the", "nope"} & compact.keys() == {"of the"}
+
+
+def test_a_string_table_answers_as_its_dict() -> None:
+    source = {"fro": "for from", "teh": "the", "é": "ü", "": "empty key", "x": ""}
+    strings = pickle.loads(pickle.dumps(StringTable(source)))
+    for key, value in source.items():
+        assert strings.get(key) == value and strings[key] == value and key in strings
+    for missing in ["fr", "froo", "the", "\0"]:
+        assert strings.get(missing) is None and missing not in strings
+    assert sorted(strings) == sorted(source) and len(strings) == len(source)
+    assert len(StringTable({})) == 0 and StringTable({}).get("a") is None

@@ -11,7 +11,7 @@ from functools import lru_cache
 from copylint.finding import Applicability, Category, Finding, Severity
 from copylint.rule import PlannedEdit, Rule, RuleContext
 from copylint.spelling.checker import shared_suggester
-from copylint.spelling.realword import RealWordChecker
+from copylint.spelling.realword import RealWordChecker, load_slip_table
 from copylint.spelling.suggest import match_case
 
 
@@ -19,7 +19,7 @@ from copylint.spelling.suggest import match_case
 def _checker() -> RealWordChecker:
     suggester = shared_suggester()
     assert suggester.bigrams is not None
-    return RealWordChecker(suggester.lexicon, suggester.bigrams)
+    return RealWordChecker(suggester.lexicon, suggester.bigrams, load_slip_table())
 
 
 class WordInContext(Rule):

@@ -86,10 +86,14 @@ def modern_words() -> frozenset[str]:
     return frozenset(data_lines("modern-words.txt"))
 
 
+SOURCES = ("pyspellchecker", "symspellpy")
+"""The packages the lexicon is read from (a new version of either rebuilds the cached tables)."""
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """The shared English lexicon (built once per process from a precomputed table; immutable)."""
-    return cached("lexicon", ("pyspellchecker", "symspellpy"), _build_lexicon)
+    return cached("lexicon", SOURCES, _build_lexicon)
 
 
 def _build_lexicon() -> Lexicon:

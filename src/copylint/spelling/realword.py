@@ -21,7 +21,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from copylint.spelling.bigrams import BigramModel
-from copylint.spelling.lexicon import COMMON_COUNT, Lexicon, data_lines
+from copylint.datacache import cached
+from copylint.spelling.lexicon import COMMON_COUNT, SOURCES, Lexicon, data_lines, load_lexicon
+from copylint.spelling.table import StringTable
 from copylint.spelling.morphology import normalise
 from copylint.tokens import Tokens, Word
 
@@ -67,11 +69,6 @@ def slips_for(word: str) -> set[str]:
     return omitted | swapped
 
 
-INDEX_AFTER = 2_000
-"""Distinct rare words after which indexing the slips of every common word (0.2 s) beats
-generating each rare word's slips (40 us a word): large runs switch, one article never does."""
-
-
 def slip_index(lexicon: Lexicon) -> dict[str, list[str]]:
     """Every typing slip (:func:`slips_for`) of every word common enough to be proposed, mapped to
     the words it is a slip of: the inverse of :func:`slips_for`, restricted to common words."""
@@ -87,28 +84,41 @@ def slip_index(lexicon: Lexicon) -> dict[str, list[str]]:
     return index
 
 
+@lru_cache(maxsize=1)
+def load_slip_table() -> StringTable:
+    """:func:`slip_index` of the shared lexicon, precomputed once into the data cache: each slip
+    maps to the words it is a slip of, sorted and joined by spaces. Loads in milliseconds; building
+    it takes 0.2 s, which every worker of a long run would otherwise pay."""
+
+    def build() -> StringTable:
+        index = slip_index(load_lexicon())
+        return StringTable({slip: " ".join(sorted(set(words))) for slip, words in index.items()})
+
+    return cached("slips", SOURCES, build)
+
+
 class RealWordChecker:
-    def __init__(self, lexicon: Lexicon, bigrams: BigramModel) -> None:
+    def __init__(self, lexicon: Lexicon, bigrams: BigramModel, slips: Mapping[str, str] | None = None) -> None:
+        """``slips`` is :func:`slip_index` of ``lexicon`` as :func:`load_slip_table` stores it
+        (built from ``lexicon`` when not given)."""
         self.lexicon = lexicon
         self.bigrams = bigrams
         self.confusables = confusion_sets()
-        self._neighbours = lru_cache(maxsize=100_000)(self._common_neighbours)
+        self._slips = slips if slips is not None else {
+            slip: " ".join(sorted(set(words))) for slip, words in slip_index(lexicon).items()
+        }
         self._candidate_memo: dict[str, tuple[str, ...]] = {}
-        self._asked = 0
-        self._slip_index: dict[str, list[str]] | None = None
 
     def _common_neighbours(self, word: str) -> tuple[str, ...]:
         count = self.lexicon.count(word)
         if count >= RARE_WORD_COUNT or len(word) < 4:
             return ()
+        slips = self._slips.get(word)
+        if not slips:
+            return ()
         floor = max(NEIGHBOUR_MIN_COUNT, count * NEIGHBOUR_RATIO)
         counts = self.lexicon.counts
-        self._asked += 1
-        if self._slip_index is None and self._asked > INDEX_AFTER:
-            self._slip_index = slip_index(self.lexicon)
-        if self._slip_index is not None:
-            return tuple(sorted({c for c in self._slip_index.get(word, ()) if counts[c] >= floor}))
-        return tuple(sorted(c for c in slips_for(word) & self.lexicon.common if counts[c] >= floor))
+        return tuple(c for c in slips.split(" ") if counts[c] >= floor)
 
     def issues(self, tokens: Tokens) -> Iterator[RealWordIssue]:
         words = tokens.words
@@ -135,7 +145,7 @@ class RealWordChecker:
             if written not in self.lexicon or not written.isalpha():
                 found = ()  # the bigram model has no words with apostrophes
             else:
-                found = tuple(sorted(self.confusables.get(written, frozenset()) | set(self._neighbours(written))))
+                found = tuple(sorted(self.confusables.get(written, frozenset()) | set(self._common_neighbours(written))))
             self._candidate_memo[written] = found
         return found
 

@@ -1,12 +1,13 @@
-"""A read-only string-to-number table that loads in a millisecond and becomes a dict when used a lot.
+"""Read-only string-keyed tables that load in a millisecond (the number table becomes a dict when
+used a lot).
 
 Loading a pickled dict of 242,000 bigram counts costs 65 ms, and the lexicon's 250,000 word counts
-40 ms: most of the time copylint spends on one short article. This table is four flat objects
-instead (the keys joined in one string, their offsets, their values, and an open-addressing hash
+40 ms: most of the time copylint spends on one short article. These tables are a few flat objects
+instead (the keys joined in one string, their offsets, the values, and an open-addressing hash
 index keyed by CRC-32, which is the same in every process), which unpickle at memory speed; a
 look-up hashes the key and compares one or two slices (about a microsecond). After
-``PROMOTE_AFTER`` look-ups, a long run has shown it will make many more, and the table builds a
-real dict once (about 40 ms) for hash-speed look-ups.
+``PROMOTE_AFTER`` look-ups, a long run has shown it will make many more, and a
+:class:`CompactTable` builds a real dict once (about 40 ms) for hash-speed look-ups.
 """
 
 from __future__ import annotations
@@ -16,66 +17,110 @@ import zlib
 from collections.abc import ItemsView, Iterator, KeysView, Mapping
 
 PROMOTE_AFTER = 20_000
-_SEPARATOR = "\0"
+SEPARATOR = "\0"
 _EMPTY = -1
 
 
-class CompactTable(Mapping[str, float]):
-    """Keys in one string, found through a hash index until promoted to a dict."""
+class _Joined:
+    """Strings joined by NUL in one string, with their offsets: the i-th without a list of objects."""
+
+    __slots__ = ("blob", "offsets")
+
+    def __init__(self, items: list[str]) -> None:
+        if any(SEPARATOR in item for item in items):
+            raise ValueError("keys and values must not contain NUL")
+        self.blob = SEPARATOR.join(items)
+        self.offsets = array.array("q", _offsets_of(items))
+
+    @classmethod
+    def restore(cls, state: tuple[str, bytes]) -> _Joined:
+        joined = cls.__new__(cls)
+        joined.blob, joined.offsets = state[0], array.array("q")
+        joined.offsets.frombytes(state[1])
+        return joined
+
+    def state(self) -> tuple[str, bytes]:
+        return self.blob, self.offsets.tobytes()
+
+    def __getitem__(self, index: int) -> str:
+        return self.blob[self.offsets[index] : self.offsets[index + 1] - 1]
+
+    def __len__(self) -> int:
+        return max(len(self.offsets) - 1, 0)
+
+    def all(self) -> list[str]:
+        return self.blob.split(SEPARATOR) if len(self) else []
+
+
+class _FlatKeys:
+    """Keys joined in one string, found through a hash index of their positions."""
+
+    def __init__(self, keys: list[str]) -> None:
+        self._joined = _Joined(keys)
+        self._slots = _hash_index(keys)
+
+    def _key_state(self) -> tuple[tuple[str, bytes], bytes]:
+        return self._joined.state(), self._slots.tobytes()
+
+    def _set_key_state(self, joined: tuple[str, bytes], slots: bytes) -> None:
+        self._joined = _Joined.restore(joined)
+        self._slots = array.array("i")
+        self._slots.frombytes(slots)
+
+    def _find(self, key: str) -> int:
+        """The key's index, or -1."""
+        slots = self._slots
+        if not slots:
+            return _EMPTY
+        mask = len(slots) - 1
+        slot = zlib.crc32(key.encode("utf-8", "surrogatepass")) & mask
+        joined = self._joined
+        while (index := slots[slot]) != _EMPTY:
+            if joined[index] == key:
+                return index
+            slot = (slot + 1) & mask
+        return _EMPTY
+
+
+class CompactTable(_FlatKeys, Mapping[str, float]):
+    """A string-to-number table, found through the hash index until promoted to a dict."""
 
     def __init__(self, table: Mapping[str, float]) -> None:
         keys = sorted(table)
-        if any(_SEPARATOR in key for key in keys):
-            raise ValueError("keys must not contain NUL")
-        self._blob = _SEPARATOR.join(keys)
-        self._offsets = array.array("q", _offsets_of(keys))
+        super().__init__(keys)
         self._values = array.array("d", (table[key] for key in keys))
-        self._slots = _hash_index(keys)
         self.smallest = min(self._values, default=1.0)
         self._dict: dict[str, float] | None = None
         self._lookups = 0
 
-    def __getstate__(self) -> tuple[str, bytes, bytes, bytes, float]:
+    def __getstate__(self) -> tuple[tuple[str, bytes], bytes, bytes, float]:
         if self._dict is not None:  # pickled after promotion: back to the flat form
             return CompactTable(self._dict).__getstate__()
-        return self._blob, self._offsets.tobytes(), self._values.tobytes(), self._slots.tobytes(), self.smallest
+        return (*self._key_state(), self._values.tobytes(), self.smallest)
 
-    def __setstate__(self, state: tuple[str, bytes, bytes, bytes, float]) -> None:
-        self._blob, offsets, values, slots, self.smallest = state
-        self._offsets = array.array("q")
-        self._offsets.frombytes(offsets)
+    def __setstate__(self, state: tuple[tuple[str, bytes], bytes, bytes, float]) -> None:
+        joined, slots, values, self.smallest = state
+        self._set_key_state(joined, slots)
         self._values = array.array("d")
         self._values.frombytes(values)
-        self._slots = array.array("i")
-        self._slots.frombytes(slots)
         self._dict = None
         self._lookups = 0
 
     def _promote(self) -> None:
         """Become a dict, and let the flat form go (the dict holds the same data). ``get`` then
         is the dict's own method, with no Python frame in between."""
-        self._dict = dict(zip(self._blob.split(_SEPARATOR), self._values, strict=True)) if len(self) else {}
-        self._blob, self._offsets, self._values, self._slots = "", array.array("q"), array.array("d"), array.array("i")
+        self._dict = dict(zip(self._joined.all(), self._values, strict=True))
+        self._set_key_state(("", b""), b"")
+        self._values = array.array("d")
         self.get = self._dict.get  # type: ignore[method-assign]
-
-    def _key(self, index: int) -> str:
-        return self._blob[self._offsets[index] : self._offsets[index + 1] - 1]
 
     def get(self, key: str, default: float | None = None) -> float | None:  # type: ignore[override]
         self._lookups += 1
         if self._lookups > PROMOTE_AFTER:
             self._promote()
             return self.get(key, default)
-        slots = self._slots
-        if not slots:
-            return default
-        mask = len(slots) - 1
-        slot = zlib.crc32(key.encode("utf-8", "surrogatepass")) & mask
-        while (index := slots[slot]) != _EMPTY:
-            if self._key(index) == key:
-                return self._values[index]
-            slot = (slot + 1) & mask
-        return default
+        index = self._find(key)
+        return default if index == _EMPTY else self._values[index]
 
     def __getitem__(self, key: str) -> float:
         found = self.get(key)
@@ -90,9 +135,7 @@ class CompactTable(Mapping[str, float]):
         return len(self._dict) if self._dict is not None else len(self._values)
 
     def __iter__(self) -> Iterator[str]:
-        if self._dict is not None:
-            return iter(self._dict)
-        return iter(self._blob.split(_SEPARATOR) if self._values else ())
+        return iter(self._dict if self._dict is not None else self._joined.all())
 
     def keys(self) -> KeysView[str]:
         """The dict's own view once promoted (set operations in C), else a view that looks up."""
@@ -103,6 +146,42 @@ class CompactTable(Mapping[str, float]):
             self._promote()  # walking every item is a long run's work
         assert self._dict is not None
         return self._dict.items()
+
+
+class StringTable(_FlatKeys, Mapping[str, str]):
+    """A string-to-string table (no NUL in keys or values); never promoted."""
+
+    def __init__(self, table: Mapping[str, str]) -> None:
+        keys = sorted(table)
+        super().__init__(keys)
+        self._values = _Joined([table[key] for key in keys])
+
+    def __getstate__(self) -> tuple[tuple[str, bytes], bytes, tuple[str, bytes]]:
+        return (*self._key_state(), self._values.state())
+
+    def __setstate__(self, state: tuple[tuple[str, bytes], bytes, tuple[str, bytes]]) -> None:
+        joined, slots, values = state
+        self._set_key_state(joined, slots)
+        self._values = _Joined.restore(values)
+
+    def get(self, key: str, default: str | None = None) -> str | None:  # type: ignore[override]
+        index = self._find(key)
+        return default if index == _EMPTY else self._values[index]
+
+    def __getitem__(self, key: str) -> str:
+        found = self.get(key)
+        if found is None:
+            raise KeyError(key)
+        return found
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self._find(key) != _EMPTY
+
+    def __len__(self) -> int:
+        return len(self._joined)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._joined.all())
 
 
 def _offsets_of(keys: list[str]) -> list[int]:
