@@ -102,3 +102,24 @@ def test_front_matter_scope_reports_and_fixes_at_the_source() -> None:
     assert spans == ["e-mail", "web site", "e-mail"]
     fixed, _ = apply_fixes(document.text, [f.fix for f in result.findings if f.fix])
     assert fixed == "---\ntitle: Our email policy\ntags: [website]\n---\n\nSend an email.\n"
+
+
+def test_pack_rules_find_the_same_alone_and_sharing_one_word_index() -> None:
+    """Run together, pack rules share one index of the words their triggers name; each must find
+    what it finds alone (its own index) and what a whole-text search finds."""
+    text = (
+        "A well known author wrote a full time job ad for a 12 month, non professional role.\n\n"
+        "It was, in the end result, a red hot and well received brand new idea, the true facts say.\n"
+    )
+    together = LintSettings(rules=tuple(rule_class(spec) for spec in SPECS))
+    document = Document("a.md", text)
+    shared = lint_document(document, PLUGINS.format_for("a.md"), together).findings
+    alone = [finding for spec in SPECS for finding in _findings(spec, document)]
+    key = lambda finding: (finding.rule, finding.span.start, finding.span.end)  # noqa: E731
+    assert sorted(map(key, shared)) == sorted(map(key, alone))
+    assert {finding.rule for finding in shared} >= {"compounds.before-noun", "compounds.prefix", "redundancy.pleonasm"}
+
+
+def _findings(spec: RuleSpec, document: Document) -> list:  # type: ignore[type-arg]
+    settings = LintSettings(rules=(rule_class(spec),))
+    return list(lint_document(document, PLUGINS.format_for(document.path), settings).findings)

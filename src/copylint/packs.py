@@ -19,6 +19,7 @@ import os
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, ClassVar
 
 from copylint.datacache import cached
@@ -286,11 +287,12 @@ class PackRule(Rule):
         if trigger is None:
             yield from pattern.finditer(text)
             return
-        starts_by_key = ctx.shared("packs.word-starts", lambda: _word_starts_by_key(ctx.tokens))
-        if len(trigger) < len(starts_by_key):
-            starts = sorted(start for key in trigger for start in starts_by_key.get(key, ()))
-        else:
-            starts = sorted(start for key, found in starts_by_key.items() if key in trigger for start in found)
+        wanted = _run_triggers(ctx)
+        if trigger <= wanted:
+            starts_by_key = ctx.shared("packs.word-starts", lambda: _word_starts_by_key(ctx.tokens, wanted))
+        else:  # a rule run outside its settings (an API caller): an index of its own
+            starts_by_key = _word_starts_by_key(ctx.tokens, trigger)
+        starts = sorted(start for key in trigger for start in starts_by_key.get(key, ()))
         position = 0
         for start in starts:
             if start < position:
@@ -450,18 +452,29 @@ def rule_class(spec: RuleSpec) -> type[Rule]:
     return type(f"Pack_{spec.pack}_{spec.name}".replace("-", "_"), (PackRule,), attributes)
 
 
-def _word_starts_by_key(tokens: Tokens) -> dict[str, list[int]]:
-    """Where each word starts, by its trigger key (lower case; ``#`` for a number): built once per
-    document and shared by every pack rule, which then visits only the words that can start a match."""
-    keys = {text: "#" if text.isdigit() else text.lower() for text in tokens.forms}
+def _run_triggers(ctx: RuleContext) -> frozenset[str]:
+    """Every trigger key of the run's pack rules (what the shared word index holds)."""
+    return _triggers_of(tuple(ctx.settings.rules) if ctx.settings is not None else ())
+
+
+@lru_cache(maxsize=16)
+def _triggers_of(rules: tuple[type[Rule], ...]) -> frozenset[str]:
+    return frozenset(
+        key
+        for rule in rules
+        if issubclass(rule, PackRule) and rule.spec.trigger is not None
+        for key in rule.spec.trigger
+    )
+
+
+def _word_starts_by_key(tokens: Tokens, wanted: frozenset[str]) -> dict[str, list[int]]:
+    """Where each word whose trigger key (lower case; ``#`` for a number) is ``wanted`` starts:
+    built once per document and shared by every pack rule, which then visits only the words that
+    can start a match. Only the few forms with a wanted key are looked for among the words."""
+    keys = {text: key for text in tokens.forms if (key := "#" if text.isdigit() else text.lower()) in wanted}
     found: dict[str, list[int]] = {}
-    for word in tokens.words:
-        key = keys[word.text]
-        starts = found.get(key)
-        if starts is None:
-            found[key] = [word.start]
-        else:
-            starts.append(word.start)
+    for word in [word for word in tokens.words if word.text in keys]:
+        found.setdefault(keys[word.text], []).append(word.start)
     return found
 
 
