@@ -198,6 +198,22 @@ class Tokens:
         folded = {text: text.casefold() for text in self.forms}
         return tuple([folded[word.text] for word in self.words])
 
+    def indices_of(self, folded_forms: tuple[str, ...]) -> list[int]:
+        """The indices of the words whose folded form is one of ``folded_forms``, in order; each
+        form is found by the tuple's own search in C, so a rare form costs little to look for."""
+        folded = self.folded
+        found: list[int] = []
+        for form in folded_forms:
+            index = -1
+            try:
+                while True:
+                    index = folded.index(form, index + 1)
+                    found.append(index)
+            except ValueError:
+                pass
+        found.sort()
+        return found
+
     @cached_property
     def forms(self) -> frozenset[str]:
         """The distinct texts of the words: rules decide once per form, not once per word."""

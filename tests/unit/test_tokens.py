@@ -87,3 +87,19 @@ def test_url_search_by_runs_finds_what_a_whole_text_search_finds(text: str) -> N
 def test_obfuscated_link_search_near_marks_finds_what_a_whole_text_search_finds(text: str) -> None:
     whole = [m.span() for m in _OBFUSCATED.finditer(text)]
     assert [m.span() for m in obfuscated_matches(text)] == whole
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["a", "A", "an", "An", "the", "banana", "x"]), max_size=40))
+def test_indices_of_finds_every_word_with_one_of_the_forms(chosen: list[str]) -> None:
+    found = tokens(" ".join(chosen))
+    expected = [index for index, form in enumerate(found.folded) if form in ("a", "an")]
+    assert found.indices_of(("a", "an")) == expected
+    assert found.indices_of(()) == [] and found.indices_of(("zebra",)) == []
+
+
+def test_words_are_cut_with_their_exact_offsets() -> None:
+    text = "¿Qué? e\u0301te’s\tx_y — l'été, 42nd.\n\u0301z"
+    found = tokens(text).words
+    assert [(w.text, text[w.start : w.end]) for w in found] == [(w.text, w.text) for w in found]
+    assert [w.text for w in found] == ["Qué", "e\u0301te’s", "x", "y", "l'été", "42nd", "\u0301z"]

@@ -84,24 +84,27 @@ class Article(Rule):
         folded = ctx.tokens.folded
         foreign: set[int] | None = None
         last = len(folded) - 1
-        for index in [index for index, word in enumerate(folded) if word in ("a", "an") and index < last]:
+        for index in ctx.tokens.indices_of(("a", "an")):
+            if index == last:
+                break
             article, following = words[index], words[index + 1]
             written = folded[index]
             if folded[index + 1] in ("a", "an"):
                 continue  # "a a" is a doubled word (repetition.word), not a wrong article
             if folded[index + 1] in _NOT_AFTER_ARTICLE:
                 continue
-            if foreign is None:
-                foreign = _romance_blocks(ctx)
-            if ctx.view.block_index(article.start) in foreign:
-                continue
-            if article.text == "A" and not ctx.tokens.starts_sentence(article):
-                continue  # a capital A mid-sentence is a label: "station A equals station B"
             gap = text[article.end : following.start]
             if not gap or not gap.isspace() or "\n\n" in gap:
                 continue
             vowel = starts_with_vowel_sound(text[following.start : following.end + 12].split()[0])
             if vowel is None or (written == "an") == vowel:
+                continue
+            # the costlier tests last, for the few articles that do not fit the next word's sound
+            if article.text == "A" and not ctx.tokens.starts_sentence(article):
+                continue  # a capital A mid-sentence is a label: "station A equals station B"
+            if foreign is None:
+                foreign = _romance_blocks(ctx)
+            if ctx.view.block_index(article.start) in foreign:
                 continue
             right = "an" if vowel else "a"
             if article.text[0].isupper():
