@@ -388,11 +388,16 @@ class RepeatedFragment(Rule):
 
     def _repeat_at(self, ctx: RuleContext, words: Sequence[Word], folded: Sequence[str], index: int) -> int:
         text = ctx.view.text
-        first = folded[index]
-        for size in range(min(_FRAGMENT_MAX, (len(words) - index) // 2), 1, -1):
-            second = index + size
-            if folded[second] != first:
+        largest = min(_FRAGMENT_MAX, (len(words) - index) // 2)
+        # the sizes at which the first word comes again (a copy starts there), largest first
+        sizes: list[int] = []
+        ahead, next_same = 0, ctx.tokens.next_same
+        while (ahead := ahead + next_same[index + ahead]) <= largest:
+            sizes.append(ahead)
+        for size in reversed(sizes):
+            if size < 2:
                 continue
+            second = index + size
             copy = folded[index:second]
             if copy != folded[second : second + size]:
                 continue
@@ -462,19 +467,23 @@ class RepeatedSentence(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         text = ctx.view.text
+        all_words = ctx.tokens.words
+        min_words = ctx.option("min-words")
         seen: dict[str, Span] = {}
         for sentence in ctx.tokens.sentences:
             if ctx.view.scope_at(sentence.start) not in _PROSE_SCOPES:
                 continue
             indices = ctx.tokens.index_range(sentence)
-            if not ctx.option("min-words") <= indices.stop - indices.start <= _MAX_SENTENCE_WORDS:
+            if not min_words <= indices.stop - indices.start <= _MAX_SENTENCE_WORDS:
                 continue  # short sentences repeat by design; a run-on of thousands of words is no sentence
-            words = ctx.tokens.words_in(sentence)
-            if len(words) < ctx.option("min-words") or text[sentence.start] in "\"“‘'(":
+            # the words inside the sentence: those starting in it, less the last if it runs past the end
+            count = indices.stop - indices.start
+            count -= count > 0 and all_words[indices.stop - 1].end > sentence.end
+            if count < min_words or text[sentence.start] in "\"“‘'(":
                 continue
             if _quotes(ctx).inside(sentence.start):
                 continue  # quoted speech and verse repeat on purpose
-            key = " ".join(ctx.tokens.folded[indices.start : indices.start + len(words)])  # the words' folded forms
+            key = " ".join(ctx.tokens.folded[indices.start : indices.start + count])  # the words' folded forms
             earlier = seen.get(key)
             if earlier is None:
                 seen[key] = sentence
