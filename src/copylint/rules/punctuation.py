@@ -26,9 +26,14 @@ class _PatternRule(Rule):
     pattern: re.Pattern[str]
     message: str
     applicability = Applicability.SAFE
+    needs: tuple[str, ...] = ()
+    """Strings one of which every match contains (empty: no such list): a text with none of them
+    is passed over after a few substring searches, without running the pattern."""
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         text = ctx.view.text
+        if self.needs and not any(needed in text for needed in self.needs):
+            return
         before, after = self.verbatim_context()
         for match in self.pattern.finditer(text):
             if ctx.tokens.in_url(match.start()) or not self.accept(text, match):
@@ -81,6 +86,7 @@ class StraySlash(_PatternRule):
     default_severity = Severity.WARNING
     fixable = True
     pattern = starting_with(" ", r"(?<=[^\W\d_]) (?P<fix>[/\\] )(?=[^\W\d_])")
+    needs = (" / ", " \\ ")
     message = "Stray “{text}” between words."
 
     def accept(self, text: str, match: re.Match[str]) -> bool:
@@ -105,6 +111,7 @@ class DoubledPunctuation(_PatternRule):
     pattern = starting_with(
         ",;:.", r"(?<![.,;:])(?P<mark>[,;:])(?P<fix>(?P=mark))(?![,;:])(?=\s|$)|(?<![.?!])\.(?P<dot>\.)(?![.])"
     )
+    needs = (",,", ";;", "::", "..")
     message = "Doubled punctuation “{text}”."
 
     def edit(self, match: re.Match[str]) -> tuple[Span, str]:
@@ -126,6 +133,7 @@ class SpaceBeforePunctuation(_PatternRule):
     default_severity = Severity.WARNING
     fixable = True
     pattern = starting_with(" \t", r"(?<=[^\s\ufffc])(?P<fix>[ \t]+)(?P<mark>[,.;:?!])(?=[\s\"”’)\]]|$)(?![.])")
+    needs = tuple(space + mark for space in " \t" for mark in ",.;:?!")
     message = "Space before “{text}”."
 
     def accept(self, text: str, match: re.Match[str]) -> bool:
@@ -189,6 +197,7 @@ class SpacingInside(_PatternRule):
         r"(?<=[(\[])(?P<open> +)(?=\S)|(?<=\S)(?P<close> +)(?=[)\]])"
         r"|(?<=[^\W_])(?P<fix> (?: |\u00a0))(?=[^\W_ \u00a0])",
     )
+    needs = ("( ", "[ ", " )", " ]", "  ", " \u00a0")
     message = "Extra space."
 
     def verbatim_context(self) -> tuple[int, int]:
@@ -377,6 +386,7 @@ class SpacedAbbreviation(_PatternRule):
         "eEiIoO$€£¥",
         r"\b(?:[eE]\.(?P<eg> )[gG]\.|[iI]\.(?P<ie> )[eE]\.|[oO]'(?P<clock> )clock\b)|[$€£¥](?P<money> )(?=\d)",
     )
+    needs = (". g.", ". G.", ". e.", ". E.", "' clock", "$ ", "€ ", "£ ", "¥ ")
     message = "“{text}” is written without the space."
 
     def edit(self, match: re.Match[str]) -> tuple[Span, str]:
