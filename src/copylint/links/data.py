@@ -5,8 +5,9 @@ from __future__ import annotations
 import importlib.resources
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from copylint.listfiles import read_list_file
 
@@ -29,6 +30,8 @@ class SpamData:
     any_call_to_action: re.Pattern[str]
     """Every call-to-action pattern in one matcher: most sentences match none, and one search
     says so (the per-category patterns then name the first category that matches)."""
+    lookalike_memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    """Each host's look-alike verdict, found once per process (a site's own links recur)."""
 
 
 def _lines(name: str) -> list[str]:

@@ -31,6 +31,8 @@ def host_of(target: str) -> str | None:
 
 
 def is_ip(host: str) -> bool:
+    if not (host[:1].isdigit() or ":" in host):
+        return False  # an IPv4 address starts with a digit, an IPv6 one holds a colon: a name
     try:
         ipaddress.ip_address(host.strip("[]"))
     except ValueError:

@@ -63,7 +63,7 @@ def link_signals(
         signals.append(Signal(2, "the link is hidden from readers"))
     if candidate.kind == "obfuscated":
         signals.append(Signal(1, "the address is disguised to slip past link filters"))
-    lookalike = None if blocklisted else _lookalike(host, data.brands)
+    lookalike = None if blocklisted else _lookalike_once(host, data)
     if lookalike:
         signals.append(lookalike)
     target_site = registrable(host)
@@ -85,6 +85,14 @@ def _unicode(label: str) -> str:
         return label.encode("ascii").decode("idna")
     except UnicodeError:
         return label
+
+
+def _lookalike_once(host: str, data: SpamData) -> Signal | None:
+    memo = data.lookalike_memo
+    if host not in memo:
+        memo[host] = _lookalike(host, data.brands)
+    found: Signal | None = memo[host]
+    return found
 
 
 def _lookalike(host: str, brands: Mapping[str, Brand]) -> Signal | None:
