@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import concurrent.futures
-import multiprocessing
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -138,6 +136,12 @@ def _lint_in_worker(path: str) -> FileResult:
     return lint_file(path, plugins, settings_for(path), cache)
 
 
+def _can_fork() -> bool:
+    import multiprocessing  # only for a run large enough to share out
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
 def run(
     paths: Sequence[str],
     file_filter: FileFilter,
@@ -166,7 +170,10 @@ def run(
         from copylint.cluster import lint_on_cluster
 
         results.extend(lint_on_cluster(client, to_lint, plugins, settings_for, cache))
-    elif jobs > 1 and len(to_lint) > SMALL_RUN and "fork" in multiprocessing.get_all_start_methods():
+    elif jobs > 1 and len(to_lint) > SMALL_RUN and _can_fork():
+        import concurrent.futures
+        import multiprocessing
+
         # the first file is linted here, which loads every lexicon and list the rules need, so
         # the forked workers share them instead of each loading its own
         first, to_lint = to_lint[0], to_lint[1:]

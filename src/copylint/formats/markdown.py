@@ -15,15 +15,17 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from markdown_it import MarkdownIt
-from markdown_it.helpers import parseLinkDestination, parseLinkTitle
-from markdown_it.token import Token
+from typing import TYPE_CHECKING
 
 from copylint.errors import InputError
 from copylint.formats.html import HtmlExtractor
 from copylint.formats.masks import blank, front_matter_span, template_tag_spans
 from copylint.prose import PLACEHOLDER, Link, ProseView, Scope, ViewBuilder
 from copylint.source import Document, Span
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 _ENTITY = re.compile(r"&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});")
 _DELIMITERS = frozenset({"em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close"})
@@ -49,9 +51,18 @@ class MarkdownFormat:
     suffixes: tuple[str, ...] = (".md", ".markdown", ".mdown", ".mkd")
 
     def __init__(self) -> None:
-        self._parser = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING}).enable(
-            ["table", "strikethrough"]
-        )
+        self._parser: MarkdownIt | None = None
+        """Built (and markdown-it imported) with the first Markdown file: a run on plain text or
+        HTML, such as a pre-commit hook on one article, never pays for it."""
+
+    def _markdown_it(self) -> MarkdownIt:
+        if self._parser is None:
+            from markdown_it import MarkdownIt
+
+            self._parser = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING}).enable(
+                ["table", "strikethrough"]
+            )
+        return self._parser
 
     def build_view(self, document: Document) -> ProseView:
         text = document.text
@@ -65,7 +76,7 @@ class MarkdownFormat:
         masked = blank(text, masks).replace("\r", " ").replace("\0", "\ufffd")
         builder = ViewBuilder(document, masks)
         builder.front_matter = front_matter
-        tokens = self._parser.parse(masked)
+        tokens = self._markdown_it().parse(masked)
         if any(token.level >= MAX_NESTING - 1 for token in tokens):
             # markdown-it stops parsing at its nesting limit and drops the rest of the file
             deepest = next(token for token in tokens if token.level >= MAX_NESTING - 1)
@@ -313,6 +324,8 @@ class _InlineAligner:
         length = len(content)
         if position < length and content[position] == "(":
             position = _skip_space(content, position + 1)
+            from markdown_it.helpers import parseLinkDestination, parseLinkTitle  # loaded with the parser
+
             destination = parseLinkDestination(content, position, length)
             if destination.ok:
                 position = _skip_space(content, destination.pos)
