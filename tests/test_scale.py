@@ -73,3 +73,19 @@ def test_a_run_keeps_only_the_documents_it_reports_on(tmp_path: Path) -> None:
     assert clean.document is None and not clean.findings and clean.error is None
     assert slip.document is not None and slip.findings
     assert len(result.checked) == 2
+
+
+def test_a_parallel_rerun_of_an_unchanged_tree_starts_no_workers(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from copylint import runner
+
+    tree = make_tree(tmp_path)
+    args = ["check", "--format", "json", "--jobs", "2", "--cache-dir", str(tmp_path / "cache"), str(tree)]
+    first = json.loads(run_cli(*args).stdout)
+    (tree / "extra-00.md").write_text("Article 0 is clean now; this one file is linted again.\n", encoding="utf-8")
+    expected = json.loads(run_cli("check", "--format", "json", "--jobs", "1", "--no-cache", str(tree)).stdout)
+
+    def no_workers() -> bool:
+        raise AssertionError("a pool was started for a tree the cache answers for")
+
+    monkeypatch.setattr(runner, "_can_fork", no_workers)
+    assert json.loads(run_cli(*args).stdout) == expected != first

@@ -170,7 +170,11 @@ def run(
         from copylint.cluster import lint_on_cluster
 
         results.extend(lint_on_cluster(client, to_lint, plugins, settings_for, cache))
-    elif jobs > 1 and len(to_lint) > SMALL_RUN and _can_fork():
+        return _sorted(results)
+    if cache is not None and jobs > 1 and len(to_lint) > SMALL_RUN:
+        # cached results are found here: a re-run of an unchanged tree starts no workers
+        to_lint = _take_cached(to_lint, settings_for, cache, results)
+    if jobs > 1 and len(to_lint) > SMALL_RUN and _can_fork():
         import concurrent.futures
         import multiprocessing
 
@@ -187,5 +191,28 @@ def run(
             _WORKER = None
     else:
         results.extend(lint_file(path, plugins, settings_for(path), cache) for path in to_lint)
+    return _sorted(results)
+
+
+def _sorted(results: list[FileResult]) -> RunResult:
     results.sort(key=lambda result: result.path)
     return RunResult(tuple(results))
+
+
+def _take_cached(
+    paths: list[str], settings_for: Callable[[str], LintSettings], cache: ResultCache, results: list[FileResult]
+) -> list[str]:
+    """Add to ``results`` the files the cache answers for (and those that cannot be read); return
+    the paths left to lint."""
+    left: list[str] = []
+    for path in paths:
+        read = read_document(path)
+        if isinstance(read, FileResult):
+            results.append(read)
+            continue
+        _, cached = cache_lookup(cache, *read, settings_for(path))
+        if cached is None:
+            left.append(path)
+        else:
+            results.append(cached)
+    return left
