@@ -221,11 +221,10 @@ class SpellingChecker:
         is done only for forms that are not known words."""
         words = self.tokens.words
         reject = self.vocabulary.reject
-        suspect = {
-            text
-            for text in self.tokens.forms
-            if classify(text) is not WordClass.FINE or (reject and reject.matches(text))
-        }
+        fine = WordClass.FINE
+        suspect = {text for text in self.tokens.forms if classify(text) is not fine}
+        if reject:
+            suspect.update(text for text in self.tokens.forms if reject.matches(text))
         if not suspect:
             return
         self._names = self._names_among({strip_clitic(normalise(text)) for text in suspect})
