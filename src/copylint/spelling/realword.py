@@ -132,8 +132,13 @@ class RealWordChecker:
             written = word.text.lower()
             if word.text[:1].isupper() and not tokens.starts_sentence(word):
                 continue  # a name, or a title
+            # the word seen next to either neighbour is fine: tested as soon as each is known
             previous = _neighbour(text, words, index, -1)
+            if previous is None or self.bigrams.has(previous, written):
+                continue
             following = _neighbour(text, words, index, 1)
+            if following is None or self.bigrams.has(written, following):
+                continue
             best = self._best_alternative(written, candidates, previous, following)
             if best is not None:
                 yield RealWordIssue(word, best[0], best[1])
