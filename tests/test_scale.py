@@ -89,3 +89,29 @@ def test_a_parallel_rerun_of_an_unchanged_tree_starts_no_workers(tmp_path: Path,
 
     monkeypatch.setattr(runner, "_can_fork", no_workers)
     assert json.loads(run_cli(*args).stdout) == expected != first
+
+
+def test_editing_a_pack_or_a_vale_style_changes_the_cache_key(tmp_path: Path) -> None:
+    """Rules defined by data are part of the key: an edited rule never serves stale results."""
+    pack = tmp_path / "house.yml"
+    pack_text = (
+        "pack: house\nrules:\n  - name: banned\n    kind: existence\n    message: 'Avoid {match}.'\n"
+        "    tokens: [WORD]\n    examples: {fire: ['a WORD here'], quiet: ['nothing here']}\n"
+    )
+    style = tmp_path / "styles" / "House" / "Avoid.yml"
+    style.parent.mkdir(parents=True)
+    (tmp_path / "vale.ini").write_text("StylesPath = styles\n[*.md]\nBasedOnStyles = House\n", encoding="utf-8")
+    (tmp_path / ".copylint.toml").write_text(
+        'packs = ["house.yml"]\nvale = "vale.ini"\nselect = ["house", "vale"]\n', encoding="utf-8"
+    )
+    (tmp_path / "a.md").write_text("Here foo meets bar, and utilize meets leverage.\n", encoding="utf-8")
+
+    def messages(pack_word: str, vale_word: str) -> list[str]:
+        pack.write_text(pack_text.replace("WORD", pack_word), encoding="utf-8")
+        style.write_text(f"extends: existence\nmessage: \"Don't use '%s'.\"\ntokens:\n  - {vale_word}\n", encoding="utf-8")
+        result = run_cli("check", "--format", "json", "--cache-dir", str(tmp_path / "cache"), "a.md", cwd=tmp_path)
+        return sorted(finding["message"] for finding in json.loads(result.stdout)["findings"])
+
+    assert messages("foo", "utilize") == ["Avoid foo.", "Don't use 'utilize'."]
+    assert messages("bar", "utilize") == ["Avoid bar.", "Don't use 'utilize'."]
+    assert messages("bar", "leverage") == ["Avoid bar.", "Don't use 'leverage'."]

@@ -46,7 +46,7 @@ def _versions(packages: Sequence[str]) -> str:
     return ";".join(parts)
 
 
-FORMAT = 5
+FORMAT = 6
 """Bumped whenever the shape of a cached table changes."""
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import json
 import importlib.resources
 import os
 import re
@@ -80,6 +81,8 @@ class RuleSpec:
     examples_quiet: tuple[str, ...] = ()
     description: str = ""
     source: str = ""
+    definition: str = ""
+    """The rule's mapping as written (canonical JSON): part of the result cache's key."""
 
     @property
     def rule_id(self) -> str:
@@ -177,6 +180,7 @@ def _rule(reader: _Reader, raw: Any, source: str) -> RuleSpec:
     if not isinstance(examples, dict) or not examples.get("fire") or not examples.get("quiet"):
         raise reader.fail("examples", "every rule needs examples: {fire: [...], quiet: [...]}")
     common = {
+        "definition": json.dumps(raw, sort_keys=True, default=str),
         "pack": reader.pack,
         "name": name,
         "kind": kind,
@@ -252,6 +256,10 @@ class PackRule(Rule):
     """A rule from a YAML pack; subclasses are made by :func:`rule_class`."""
 
     spec: ClassVar[RuleSpec]
+
+    @classmethod
+    def definition(cls) -> str:
+        return f"{cls.spec.pack}:{cls.spec.definition}"
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         spec = self.spec

@@ -36,6 +36,13 @@ class Rule:
         raise NotImplementedError
 
     @classmethod
+    def definition(cls) -> str:
+        """What, besides copylint's and the plugins' versions, decides this rule's findings: the
+        text of a rule defined by data (a pack or a Vale style), so that editing that data never
+        serves stale cached results. Empty for a rule defined by code."""
+        return ""
+
+    @classmethod
     def summary(cls) -> str:
         """The first paragraph of the documentation, on one line."""
         return " ".join(cls.documentation().split("\n\n", 1)[0].split())

@@ -112,7 +112,7 @@ def settings_fingerprint(settings: LintSettings) -> str:
 
     return repr(
         (
-            [rule.id for rule in settings.rules],
+            [(rule.id, rule.definition()) for rule in settings.rules],
             sorted((k, v.value) for k, v in settings.severities.items()),
             sorted((k, sorted(v.items())) for k, v in settings.rule_options.items()),
             words(settings.vocabulary.accept),

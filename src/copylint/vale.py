@@ -12,6 +12,7 @@ Complexity: one regular-expression pass per rule over the prose (or each scope u
 from __future__ import annotations
 
 import glob
+import json
 import os
 import re
 from collections.abc import Iterator, Mapping
@@ -177,7 +178,12 @@ def _tokens_pattern(definition: Mapping[str, Any], key: str = "tokens") -> str:
 
 def _rule_class(name: str, kind: str, definition: Mapping[str, Any], severity: Severity) -> type[Rule]:
     flags = (re.IGNORECASE if definition.get("ignorecase") else 0) | re.MULTILINE
-    spec: dict[str, Any] = {"kind": kind, "definition": definition, "flags": flags}
+    spec: dict[str, Any] = {
+        "kind": kind,
+        "definition": definition,
+        "flags": flags,
+        "canonical": json.dumps(definition, sort_keys=True, default=str),  # for the cache key
+    }
     if kind in ("existence", "repetition", "occurrence"):
         spec["pattern"] = _compile(_tokens_pattern(definition, "tokens" if kind != "occurrence" else "token"), flags)
         if kind == "occurrence":
@@ -222,6 +228,10 @@ class ValeRule(Rule):
 
     vale_name: ClassVar[str]
     spec: ClassVar[dict[str, Any]]
+
+    @classmethod
+    def definition(cls) -> str:
+        return f"{cls.vale_name}:{cls.spec['canonical']}"
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         kind = self.spec["kind"]
