@@ -115,3 +115,15 @@ def test_editing_a_pack_or_a_vale_style_changes_the_cache_key(tmp_path: Path) ->
     assert messages("foo", "utilize") == ["Avoid foo.", "Don't use 'utilize'."]
     assert messages("bar", "utilize") == ["Avoid bar.", "Don't use 'utilize'."]
     assert messages("bar", "leverage") == ["Avoid bar.", "Don't use 'leverage'."]
+
+
+def test_the_same_bytes_under_another_suffix_are_checked_again(tmp_path: Path) -> None:
+    text = "The end  of it and `code code` here.\n"  # Markdown hides the code span; plain text does not
+    (tmp_path / "a.md").write_text(text, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(text, encoding="utf-8")
+    cache = ["--cache-dir", str(tmp_path / "cache")]
+    markdown = json.loads(run_cli("check", "--format", "json", *cache, "a.md", cwd=tmp_path).stdout)
+    cached = json.loads(run_cli("check", "--format", "json", *cache, "b.txt", cwd=tmp_path).stdout)
+    fresh = json.loads(run_cli("check", "--format", "json", "--no-cache", "b.txt", cwd=tmp_path).stdout)
+    assert cached == fresh != markdown
+    assert "repetition.word" in {finding["rule"] for finding in cached["findings"]}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -79,10 +80,14 @@ def lint_file(path: str, plugins: PluginSet, settings: LintSettings, cache: Resu
 def cache_lookup(
     cache: ResultCache | None, document: Document, data: bytes, settings: LintSettings
 ) -> tuple[str, FileResult | None]:
-    """The file's cache key under ``settings`` ("" without a cache), and its cached result if any."""
+    """The file's cache key under ``settings`` ("" without a cache), and its cached result if any.
+
+    The key holds the file's suffix too: the same bytes are read as Markdown in ``a.md`` and as
+    plain text in ``a.txt``, with different findings."""
     if cache is None:
         return "", None
-    key = cache.key(data, settings_fingerprint(settings))
+    suffix = os.path.splitext(document.path)[1].lower()
+    key = cache.key(data, f"{suffix}\0{settings_fingerprint(settings)}")
     findings = cache.get(key)
     return key, None if findings is None else slim(FileResult(document.path, document, findings))
 
