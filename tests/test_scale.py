@@ -127,3 +127,13 @@ def test_the_same_bytes_under_another_suffix_are_checked_again(tmp_path: Path) -
     fresh = json.loads(run_cli("check", "--format", "json", "--no-cache", "b.txt", cwd=tmp_path).stdout)
     assert cached == fresh != markdown
     assert "repetition.word" in {finding["rule"] for finding in cached["findings"]}
+
+
+def test_the_cache_key_names_the_libraries_findings_depend_on() -> None:
+    import importlib.metadata
+
+    from copylint.cache import FINDINGS_DEPEND_ON, plugin_versions_cached
+
+    described = plugin_versions_cached()
+    for library in FINDINGS_DEPEND_ON:  # an upgraded word list or parser must not serve old findings
+        assert f"{library}={importlib.metadata.version(library)}" in described

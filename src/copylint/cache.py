@@ -100,8 +100,16 @@ class ResultCache:
 _PLUGIN_VERSIONS: list[str] = []
 
 
+FINDINGS_DEPEND_ON = ("markdown-it-py", "pyspellchecker", "symspellpy", "publicsuffixlist", "jellyfish", "rapidfuzz")
+"""Libraries whose upgrade can change findings (the parser, the word lists, the distances)."""
+
+
 def plugin_versions_cached() -> str:
-    """Plugin versions and copylint's code fingerprint, computed once per process."""
+    """Plugin versions, the versions of the libraries findings depend on, and copylint's code
+    fingerprint, computed once per process."""
     if not _PLUGIN_VERSIONS:
-        _PLUGIN_VERSIONS.append(plugin_versions() + "|" + code_fingerprint())
+        from copylint.datacache import package_version
+
+        libraries = ",".join(f"{name}={package_version(name)}" for name in FINDINGS_DEPEND_ON)
+        _PLUGIN_VERSIONS.append(f"{plugin_versions()}|{libraries}|{code_fingerprint()}")
     return _PLUGIN_VERSIONS[0]

@@ -37,13 +37,16 @@ def cache_folder() -> str:
 
 
 def _versions(packages: Sequence[str]) -> str:
-    parts = [f"copylint={__version__}"]
-    for package in packages:
-        try:
-            parts.append(f"{package}={importlib.metadata.version(package)}")
-        except importlib.metadata.PackageNotFoundError:
-            parts.append(f"{package}=?")
-    return ";".join(parts)
+    return ";".join([f"copylint={__version__}", *(f"{package}={package_version(package)}" for package in packages)])
+
+
+@lru_cache(maxsize=None)
+def package_version(package: str) -> str:
+    """The installed version of ``package`` ("?" when it is not installed), looked up once."""
+    try:
+        return importlib.metadata.version(package)
+    except importlib.metadata.PackageNotFoundError:
+        return "?"
 
 
 FORMAT = 6
