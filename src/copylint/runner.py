@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -105,8 +106,25 @@ def slim(result: FileResult) -> FileResult:
     return FileResult(result.path, document.excerpts(spans), result.findings, result.error)
 
 
+_FINGERPRINTS: dict[int, tuple[LintSettings, str]] = {}
+
+
 def settings_fingerprint(settings: LintSettings) -> str:
-    """What in the settings changes findings (the rules, their severities and options ...)."""
+    """A digest of what in the settings changes findings, computed once per settings object (a
+    run has one per set of overrides, and asks for every file)."""
+    known = _FINGERPRINTS.get(id(settings))
+    if known is not None and known[0] is settings:
+        return known[1]
+    if len(_FINGERPRINTS) >= 64:
+        _FINGERPRINTS.clear()
+    fingerprint = hashlib.sha256(_describe_settings(settings).encode()).hexdigest()
+    _FINGERPRINTS[id(settings)] = (settings, fingerprint)
+    return fingerprint
+
+
+def _describe_settings(settings: LintSettings) -> str:
+    """What in the settings changes findings (the rules and their definitions, severities,
+    options, word lists ...)."""
 
     def words(word_list: WordList) -> list[object]:
         return [
