@@ -9,6 +9,7 @@ from __future__ import annotations
 import array
 import bisect
 import itertools
+import operator
 import re
 import sys
 from collections.abc import Iterator
@@ -59,6 +60,10 @@ class Word(NamedTuple):
     @property
     def span(self) -> Span:
         return Span(self.start, self.end)
+
+
+_TEXT = operator.itemgetter(2)
+"""A word's text, read in C (``map(_TEXT, words)``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,19 +131,24 @@ class Tokens:
         parts = _WORD_SPLIT.split(self.view.text)
         ends = list(itertools.accumulate(map(len, parts)))
         texts = map(sys.intern, parts[1::2])  # prose repeats its words: one string per distinct form
-        words = list(map(tuple.__new__, itertools.repeat(Word), zip(ends[0::2], ends[1::2], texts)))
+        starts = ends[0::2]
+        words = list(map(tuple.__new__, itertools.repeat(Word), zip(starts, ends[1::2], texts)))
+        del starts[len(words) :]  # the text after the last word
         if self.urls:
             # drop the words that start inside a URL: URLs are few, so cut index ranges out
-            starts = [word.start for word in words]
             kept: list[Word] = []
+            kept_starts: list[int] = []
             taken = 0
             for url in self.urls:
                 low = bisect.bisect_left(starts, url.start, taken)
                 high = bisect.bisect_left(starts, url.end, low)
                 kept.extend(words[taken:low])
+                kept_starts.extend(starts[taken:low])
                 taken = high
             kept.extend(words[taken:])
-            words = kept
+            kept_starts.extend(starts[taken:])
+            words, starts = kept, kept_starts
+        self.__dict__["_word_starts"] = starts  # index_range's search list, already at hand
         return tuple(words)
 
     @cached_property
@@ -196,7 +206,7 @@ class Tokens:
     def folded(self) -> tuple[str, ...]:
         """Each word's text, case-folded, index for index with :attr:`words`."""
         folded = {text: text.casefold() for text in self.forms}
-        return tuple([folded[word.text] for word in self.words])
+        return tuple(map(folded.__getitem__, map(_TEXT, self.words)))
 
     def indices_of(self, folded_forms: tuple[str, ...]) -> list[int]:
         """The indices of the words whose folded form is one of ``folded_forms``, in order; each
@@ -217,7 +227,7 @@ class Tokens:
     @cached_property
     def forms(self) -> frozenset[str]:
         """The distinct texts of the words: rules decide once per form, not once per word."""
-        return frozenset(word.text for word in self.words)
+        return frozenset(map(_TEXT, self.words))
 
     @cached_property
     def next_same(self) -> array.array[int]:
@@ -239,7 +249,8 @@ class Tokens:
 
     @cached_property
     def _word_starts(self) -> list[int]:
-        return [word.start for word in self.words]
+        self.words  # noqa: B018 - computing the words sets this too
+        return self.__dict__["_word_starts"]  # type: ignore[no-any-return]
 
 
 def _is_domain(candidate: str) -> bool:
