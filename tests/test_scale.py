@@ -108,7 +108,8 @@ def test_editing_a_pack_or_a_vale_style_changes_the_cache_key(tmp_path: Path) ->
 
     def messages(pack_word: str, vale_word: str) -> list[str]:
         pack.write_text(pack_text.replace("WORD", pack_word), encoding="utf-8")
-        style.write_text(f"extends: existence\nmessage: \"Don't use '%s'.\"\ntokens:\n  - {vale_word}\n", encoding="utf-8")
+        style_text = f"extends: existence\nmessage: \"Don't use '%s'.\"\ntokens:\n  - {vale_word}\n"
+        style.write_text(style_text, encoding="utf-8")
         result = run_cli("check", "--format", "json", "--cache-dir", str(tmp_path / "cache"), "a.md", cwd=tmp_path)
         return sorted(finding["message"] for finding in json.loads(result.stdout)["findings"])
 

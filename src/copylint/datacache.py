@@ -20,7 +20,7 @@ import pickle
 import re
 import tempfile
 from collections.abc import Callable, Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import TypeVar
 
 from copylint import __version__
@@ -40,7 +40,7 @@ def _versions(packages: Sequence[str]) -> str:
     return ";".join([f"copylint={__version__}", *(f"{package}={package_version(package)}" for package in packages)])
 
 
-@lru_cache(maxsize=None)
+@cache
 def package_version(package: str) -> str:
     """The installed version of ``package`` ("?" when it is not installed), looked up once."""
     try:

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import difflib
 import hashlib
-import json
 import importlib.resources
+import json
 import os
 import re
 from collections.abc import Iterator, Sequence

@@ -132,8 +132,9 @@ class Tokens:
         ends = list(itertools.accumulate(map(len, parts)))
         texts = map(sys.intern, parts[1::2])  # prose repeats its words: one string per distinct form
         starts = ends[0::2]
-        words = list(map(tuple.__new__, itertools.repeat(Word), zip(starts, ends[1::2], texts)))
-        del starts[len(words) :]  # the text after the last word
+        # starts has one entry more than there are words (the text after the last word)
+        words = list(map(tuple.__new__, itertools.repeat(Word), zip(starts, ends[1::2], texts, strict=False)))
+        del starts[len(words) :]
         if self.urls:
             # drop the words that start inside a URL: URLs are few, so cut index ranges out
             kept: list[Word] = []

@@ -14,7 +14,6 @@ import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-
 from typing import TYPE_CHECKING
 
 from copylint.errors import InputError

@@ -20,11 +20,11 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from copylint.spelling.bigrams import BigramModel
 from copylint.datacache import cached
+from copylint.spelling.bigrams import BigramModel
 from copylint.spelling.lexicon import COMMON_COUNT, SOURCES, Lexicon, data_lines, load_lexicon
-from copylint.spelling.table import StringTable
 from copylint.spelling.morphology import normalise
+from copylint.spelling.table import StringTable
 from copylint.tokens import Tokens, Word
 
 MARGIN = 0.15
@@ -104,9 +104,11 @@ class RealWordChecker:
         self.lexicon = lexicon
         self.bigrams = bigrams
         self.confusables = confusion_sets()
-        self._slips = slips if slips is not None else {
-            slip: " ".join(sorted(set(words))) for slip, words in slip_index(lexicon).items()
-        }
+        self._slips = (
+            slips
+            if slips is not None
+            else {slip: " ".join(sorted(set(words))) for slip, words in slip_index(lexicon).items()}
+        )
         self._candidate_memo: dict[str, tuple[str, ...]] = {}
 
     def _common_neighbours(self, word: str) -> tuple[str, ...]:
@@ -150,7 +152,8 @@ class RealWordChecker:
             if written not in self.lexicon or not written.isalpha():
                 found = ()  # the bigram model has no words with apostrophes
             else:
-                found = tuple(sorted(self.confusables.get(written, frozenset()) | set(self._common_neighbours(written))))
+                confusable = self.confusables.get(written, frozenset())
+                found = tuple(sorted(confusable | set(self._common_neighbours(written))))
             self._candidate_memo[written] = found
         return found
 

@@ -112,7 +112,7 @@ class CompactTable(_FlatKeys, Mapping[str, float]):
         self._dict = dict(zip(self._joined.all(), self._values, strict=True))
         self._set_key_state(("", b""), b"")
         self._values = array.array("d")
-        self.get = self._dict.get  # type: ignore[method-assign]
+        self.get = self._dict.get  # type: ignore[method-assign,assignment]
 
     def get(self, key: str, default: float | None = None) -> float | None:  # type: ignore[override]
         self._lookups += 1
