@@ -126,15 +126,7 @@ class Tokens:
 
     @cached_property
     def words(self) -> tuple[Word, ...]:
-        # Split on the words (the text between them, then a word, and so on), so that the offsets
-        # are running sums of lengths: no match object per word, and no Python frame per word.
-        parts = _WORD_SPLIT.split(self.view.text)
-        ends = list(itertools.accumulate(map(len, parts)))
-        texts = map(sys.intern, parts[1::2])  # prose repeats its words: one string per distinct form
-        starts = ends[0::2]
-        # starts has one entry more than there are words (the text after the last word)
-        words = list(map(tuple.__new__, itertools.repeat(Word), zip(starts, ends[1::2], texts, strict=False)))
-        del starts[len(words) :]
+        words, starts = _cut_words(self.view.text)
         if self.urls:
             # drop the words that start inside a URL: URLs are few, so cut index ranges out
             kept: list[Word] = []
@@ -252,6 +244,38 @@ class Tokens:
     def _word_starts(self) -> list[int]:
         self.words  # noqa: B018 - computing the words sets this too
         return self.__dict__["_word_starts"]  # type: ignore[no-any-return]
+
+
+_CHUNK = 1 << 20
+"""Characters cut into words at a time: the cutting's working lists grow with the chunk, not the
+file (a 10 MB file of short words would otherwise hold some 250 MB of them at once)."""
+_SPACE = re.compile(r"\s")
+
+
+def _cut_words(text: str) -> tuple[list[Word], list[int]]:
+    """The words of ``text`` and their starts.
+
+    Each chunk is split on the word pattern (the text between words, then a word, and so on), so
+    that offsets are running sums of lengths: no match object and no Python frame per word.
+    Chunks end at white space, which no word contains, so the words are those of the whole text.
+    """
+    words: list[Word] = []
+    starts: list[int] = []
+    offset, length = 0, len(text)
+    while offset < length:
+        stop = length
+        if offset + _CHUNK < length:
+            space = _SPACE.search(text, offset + _CHUNK)
+            stop = space.start() if space else length
+        parts = _WORD_SPLIT.split(text[offset:stop])
+        # offsets: [offset, start 1, end 1, start 2, end 2, ..., offset after the chunk's tail]
+        offsets = list(itertools.accumulate(map(len, parts), initial=offset))
+        texts = map(sys.intern, parts[1::2])  # prose repeats its words: one string per distinct form
+        chunk_starts = offsets[1:-1:2]
+        words += map(tuple.__new__, itertools.repeat(Word), zip(chunk_starts, offsets[2::2], texts, strict=True))
+        starts += chunk_starts
+        offset = stop
+    return words, starts
 
 
 def _is_domain(candidate: str) -> bool:

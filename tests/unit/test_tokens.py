@@ -103,3 +103,23 @@ def test_words_are_cut_with_their_exact_offsets() -> None:
     found = tokens(text).words
     assert [(w.text, text[w.start : w.end]) for w in found] == [(w.text, w.text) for w in found]
     assert [w.text for w in found] == ["Qué", "e\u0301te’s", "x", "y", "l'été", "42nd", "\u0301z"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["ab", " ", "c’d", "\n", "\u2003", "é", "x'", "e\u0301", "_", "42"]), max_size=60),
+    st.integers(min_value=1, max_value=9),
+)
+def test_words_cut_in_chunks_are_the_words_of_the_whole_text(pieces: list[str], chunk: int) -> None:
+    from copylint import tokens as module
+
+    text = "".join(pieces)
+    expected = [(m.start(), m.end(), m.group()) for m in module.WORD_PATTERN.finditer(text)]
+    saved = module._CHUNK
+    module._CHUNK = chunk  # chunks end at the first white space after this many characters
+    try:
+        words, starts = module._cut_words(text)
+    finally:
+        module._CHUNK = saved
+    assert [tuple(word) for word in words] == expected
+    assert starts == [start for start, _, _ in expected]
