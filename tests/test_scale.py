@@ -138,3 +138,20 @@ def test_the_cache_key_names_the_libraries_findings_depend_on() -> None:
     described = plugin_versions_cached()
     for library in FINDINGS_DEPEND_ON:  # an upgraded word list or parser must not serve old findings
         assert f"{library}={importlib.metadata.version(library)}" in described
+
+
+def test_a_cold_parallel_run_leaves_the_cache_look_ups_to_the_workers(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from copylint import runner
+    from copylint.cache import ResultCache
+    from copylint.cli import _resolver
+    from copylint.plugins import load_plugins
+
+    tree = make_tree(tmp_path)
+    paths = sorted(str(path) for path in tree.rglob("*.md"))
+    resolver = _resolver(load_plugins(), {})
+    read: list[str] = []
+    original = runner.read_document
+    monkeypatch.setattr(runner, "read_document", lambda path: read.append(path) or original(path))
+    left = runner._take_cached(paths, resolver.settings_for, ResultCache(str(tmp_path / "cache"), ""), [])
+    assert left == paths  # nothing cached: every file is left to lint ...
+    assert len(read) == runner.SMALL_RUN + 1 < len(paths)  # ... and only a few were read to learn that

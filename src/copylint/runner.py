@@ -226,9 +226,14 @@ def _take_cached(
     paths: list[str], settings_for: Callable[[str], LintSettings], cache: ResultCache, results: list[FileResult]
 ) -> list[str]:
     """Add to ``results`` the files the cache answers for (and those that cannot be read); return
-    the paths left to lint."""
+    the paths left to lint.
+
+    Once more than ``SMALL_RUN`` files are left, workers will be started anyway and look the rest
+    up themselves, in parallel: a cold run reads only a few files here."""
     left: list[str] = []
-    for path in paths:
+    for position, path in enumerate(paths):
+        if len(left) > SMALL_RUN:
+            return left + paths[position:]
         read = read_document(path)
         if isinstance(read, FileResult):
             results.append(read)
