@@ -15,6 +15,7 @@ from __future__ import annotations
 import array
 import zlib
 from collections.abc import ItemsView, Iterator, KeysView, Mapping
+from typing import Any
 
 PROMOTE_AFTER = 20_000
 SEPARATOR = "\0"
@@ -53,7 +54,8 @@ class _Joined:
 
 
 class _FlatKeys:
-    """Keys joined in one string, found through a hash index of their positions."""
+    """Keys joined in one string, found through a hash index of their positions; a subclass
+    stores the values and answers ``get`` (``[]`` and ``in`` follow from it)."""
 
     def __init__(self, keys: list[str]) -> None:
         self._joined = _Joined(keys)
@@ -80,6 +82,18 @@ class _FlatKeys:
                 return index
             slot = (slot + 1) & mask
         return _EMPTY
+
+    def get(self, key: str, default: Any = None) -> Any:
+        raise NotImplementedError
+
+    def __getitem__(self, key: str) -> Any:
+        found = self.get(key)
+        if found is None:
+            raise KeyError(key)
+        return found
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self.get(key) is not None
 
 
 class CompactTable(_FlatKeys, Mapping[str, float]):
@@ -122,15 +136,6 @@ class CompactTable(_FlatKeys, Mapping[str, float]):
         index = self._find(key)
         return default if index == _EMPTY else self._values[index]
 
-    def __getitem__(self, key: str) -> float:
-        found = self.get(key)
-        if found is None:
-            raise KeyError(key)
-        return found
-
-    def __contains__(self, key: object) -> bool:
-        return isinstance(key, str) and self.get(key) is not None
-
     def __len__(self) -> int:
         return len(self._dict) if self._dict is not None else len(self._values)
 
@@ -167,15 +172,6 @@ class StringTable(_FlatKeys, Mapping[str, str]):
     def get(self, key: str, default: str | None = None) -> str | None:  # type: ignore[override]
         index = self._find(key)
         return default if index == _EMPTY else self._values[index]
-
-    def __getitem__(self, key: str) -> str:
-        found = self.get(key)
-        if found is None:
-            raise KeyError(key)
-        return found
-
-    def __contains__(self, key: object) -> bool:
-        return isinstance(key, str) and self._find(key) != _EMPTY
 
     def __len__(self) -> int:
         return len(self._joined)
