@@ -90,25 +90,21 @@ def load_slip_table() -> StringTable:
     maps to the words it is a slip of, sorted and joined by spaces. Loads in milliseconds; building
     it takes 0.2 s, which every worker of a long run would otherwise pay."""
 
-    def build() -> StringTable:
-        index = slip_index(load_lexicon())
-        return StringTable({slip: " ".join(sorted(set(words))) for slip, words in index.items()})
+    return cached("slips", SOURCES, lambda: StringTable(joined_slips(load_lexicon())))
 
-    return cached("slips", SOURCES, build)
+
+def joined_slips(lexicon: Lexicon) -> dict[str, str]:
+    """:func:`slip_index` with each slip's words sorted, without repeats, and joined by spaces."""
+    return {slip: " ".join(sorted(set(words))) for slip, words in slip_index(lexicon).items()}
 
 
 class RealWordChecker:
-    def __init__(self, lexicon: Lexicon, bigrams: BigramModel, slips: Mapping[str, str] | None = None) -> None:
-        """``slips`` is :func:`slip_index` of ``lexicon`` as :func:`load_slip_table` stores it
-        (built from ``lexicon`` when not given)."""
+    def __init__(self, lexicon: Lexicon, bigrams: BigramModel, slips: Mapping[str, str]) -> None:
+        """``slips`` is :func:`joined_slips` of ``lexicon`` (:func:`load_slip_table` for the shared one)."""
         self.lexicon = lexicon
         self.bigrams = bigrams
         self.confusables = confusion_sets()
-        self._slips = (
-            slips
-            if slips is not None
-            else {slip: " ".join(sorted(set(words))) for slip, words in slip_index(lexicon).items()}
-        )
+        self._slips = slips
         self._candidate_memo: dict[str, tuple[str, ...]] = {}
 
     def _common_neighbours(self, word: str) -> tuple[str, ...]:
@@ -134,13 +130,8 @@ class RealWordChecker:
             written = word.text.lower()
             if word.text[:1].isupper() and not tokens.starts_sentence(word):
                 continue  # a name, or a title
-            # the word seen next to either neighbour is fine: tested as soon as each is known
             previous = _neighbour(text, words, index, -1)
-            if previous is None or self.bigrams.has(previous, written):
-                continue
             following = _neighbour(text, words, index, 1)
-            if following is None or self.bigrams.has(written, following):
-                continue
             best = self._best_alternative(written, candidates, previous, following)
             if best is not None:
                 yield RealWordIssue(word, best[0], best[1])
