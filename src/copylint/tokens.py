@@ -62,8 +62,8 @@ class Word(NamedTuple):
         return Span(self.start, self.end)
 
 
-_TEXT = operator.itemgetter(2)
-"""A word's text, read in C (``map(_TEXT, words)``)."""
+_START, _TEXT = operator.itemgetter(0), operator.itemgetter(2)
+"""A word's start and text, read in C (``map(_TEXT, words)``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,18 +130,14 @@ class Tokens:
         if self.urls:
             # drop the words that start inside a URL: URLs are few, so cut index ranges out
             kept: list[Word] = []
-            kept_starts: list[int] = []
             taken = 0
             for url in self.urls:
                 low = bisect.bisect_left(starts, url.start, taken)
                 high = bisect.bisect_left(starts, url.end, low)
                 kept.extend(words[taken:low])
-                kept_starts.extend(starts[taken:low])
                 taken = high
             kept.extend(words[taken:])
-            kept_starts.extend(starts[taken:])
-            words, starts = kept, kept_starts
-        self.__dict__["_word_starts"] = starts  # index_range's search list, already at hand
+            words = kept
         return tuple(words)
 
     @cached_property
@@ -242,8 +238,7 @@ class Tokens:
 
     @cached_property
     def _word_starts(self) -> list[int]:
-        self.words  # noqa: B018 - computing the words sets this too
-        return self.__dict__["_word_starts"]  # type: ignore[no-any-return]
+        return list(map(_START, self.words))
 
 
 _CHUNK = 1 << 20
