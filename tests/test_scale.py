@@ -133,9 +133,9 @@ def test_the_same_bytes_under_another_suffix_are_checked_again(tmp_path: Path) -
 def test_the_cache_key_names_the_libraries_findings_depend_on() -> None:
     import importlib.metadata
 
-    from copylint.cache import FINDINGS_DEPEND_ON, plugin_versions_cached
+    from copylint.cache import FINDINGS_DEPEND_ON, environment_key
 
-    described = plugin_versions_cached()
+    described = environment_key()
     for library in FINDINGS_DEPEND_ON:  # an upgraded word list or parser must not serve old findings
         assert f"{library}={importlib.metadata.version(library)}" in described
 

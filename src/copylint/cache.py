@@ -14,6 +14,7 @@ import os
 import tempfile
 import time
 from dataclasses import dataclass
+from functools import cache
 
 from copylint import __version__
 from copylint.finding import Finding
@@ -51,7 +52,7 @@ class ResultCache:
 
     def key(self, data: bytes, path_settings: str) -> str:
         digest = hashlib.sha256()
-        for part in (__version__, plugin_versions_cached(), self.settings_key, path_settings):
+        for part in (__version__, environment_key(), self.settings_key, path_settings):
             digest.update(part.encode())
             digest.update(b"\0")
         digest.update(data)
@@ -97,19 +98,15 @@ class ResultCache:
         return removed
 
 
-_PLUGIN_VERSIONS: list[str] = []
-
-
 FINDINGS_DEPEND_ON = ("markdown-it-py", "pyspellchecker", "symspellpy", "publicsuffixlist", "jellyfish", "rapidfuzz")
 """Libraries whose upgrade can change findings (the parser, the word lists, the distances)."""
 
 
-def plugin_versions_cached() -> str:
+@cache
+def environment_key() -> str:
     """Plugin versions, the versions of the libraries findings depend on, and copylint's code
     fingerprint, computed once per process."""
-    if not _PLUGIN_VERSIONS:
-        from copylint.datacache import package_version
+    from copylint.datacache import package_version
 
-        libraries = ",".join(f"{name}={package_version(name)}" for name in FINDINGS_DEPEND_ON)
-        _PLUGIN_VERSIONS.append(f"{plugin_versions()}|{libraries}|{code_fingerprint()}")
-    return _PLUGIN_VERSIONS[0]
+    libraries = ",".join(f"{name}={package_version(name)}" for name in FINDINGS_DEPEND_ON)
+    return f"{plugin_versions()}|{libraries}|{code_fingerprint()}"

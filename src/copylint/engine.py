@@ -6,8 +6,10 @@ processes.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from copylint.errors import CopylintError
@@ -16,7 +18,7 @@ from copylint.formats import DocumentFormat
 from copylint.links.data import SpamSettings
 from copylint.rule import Rule, RuleContext
 from copylint.source import Document
-from copylint.spelling.vocabulary import Vocabulary
+from copylint.spelling.vocabulary import Vocabulary, WordList
 from copylint.suppress import find_suppressions, is_suppressed
 from copylint.tokens import Tokens
 
@@ -34,6 +36,32 @@ class LintSettings:
     rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     languagetool: str | None = None
     """A LanguageTool server URL, or "local"; ``None`` keeps the LanguageTool backend off."""
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """A digest of what in these settings changes findings (the rules and their definitions,
+        severities, options, word lists ...): part of the result cache's key, computed once."""
+
+        def words(word_list: WordList) -> list[object]:
+            return [
+                sorted(word_list.literals_exact),
+                sorted(word_list.literals_folded),
+                [p.pattern for p in word_list.patterns],
+            ]
+
+        described = repr(
+            (
+                [(rule.id, rule.definition()) for rule in self.rules],
+                sorted((k, v.value) for k, v in self.severities.items()),
+                sorted((k, sorted(v.items())) for k, v in self.rule_options.items()),
+                words(self.vocabulary.accept),
+                words(self.vocabulary.reject),
+                sorted(self.spam.trusted),
+                sorted(self.spam.blocked),
+                self.languagetool,
+            )
+        )
+        return hashlib.sha256(described.encode()).hexdigest()
 
 
 def lint_document(document: Document, document_format: DocumentFormat, settings: LintSettings) -> FileResult:

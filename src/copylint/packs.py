@@ -259,7 +259,7 @@ class PackRule(Rule):
 
     @classmethod
     def definition(cls) -> str:
-        return f"{cls.spec.pack}:{cls.spec.definition}"
+        return cls.spec.definition
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         spec = self.spec

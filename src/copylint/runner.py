@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -16,7 +15,6 @@ from copylint.errors import InputError
 from copylint.finding import Category, FileResult, Severity
 from copylint.plugins import PluginSet
 from copylint.source import Document, Excerpts, read_source
-from copylint.spelling.vocabulary import WordList
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -88,7 +86,7 @@ def cache_lookup(
     if cache is None:
         return "", None
     suffix = os.path.splitext(document.path)[1].lower()
-    key = cache.key(data, f"{suffix}\0{settings_fingerprint(settings)}")
+    key = cache.key(data, f"{suffix}\0{settings.fingerprint}")
     findings = cache.get(key)
     return key, None if findings is None else slim(FileResult(document.path, document, findings))
 
@@ -104,47 +102,6 @@ def slim(result: FileResult) -> FileResult:
     spans = [finding.span for finding in result.findings]
     spans += [edit.span for finding in result.findings if finding.fix for edit in finding.fix.edits]
     return FileResult(result.path, document.excerpts(spans), result.findings, result.error)
-
-
-_FINGERPRINTS: dict[int, tuple[LintSettings, str]] = {}
-
-
-def settings_fingerprint(settings: LintSettings) -> str:
-    """A digest of what in the settings changes findings, computed once per settings object (a
-    run has one per set of overrides, and asks for every file)."""
-    known = _FINGERPRINTS.get(id(settings))
-    if known is not None and known[0] is settings:
-        return known[1]
-    if len(_FINGERPRINTS) >= 64:
-        _FINGERPRINTS.clear()
-    fingerprint = hashlib.sha256(_describe_settings(settings).encode()).hexdigest()
-    _FINGERPRINTS[id(settings)] = (settings, fingerprint)
-    return fingerprint
-
-
-def _describe_settings(settings: LintSettings) -> str:
-    """What in the settings changes findings (the rules and their definitions, severities,
-    options, word lists ...)."""
-
-    def words(word_list: WordList) -> list[object]:
-        return [
-            sorted(word_list.literals_exact),
-            sorted(word_list.literals_folded),
-            [p.pattern for p in word_list.patterns],
-        ]
-
-    return repr(
-        (
-            [(rule.id, rule.definition()) for rule in settings.rules],
-            sorted((k, v.value) for k, v in settings.severities.items()),
-            sorted((k, sorted(v.items())) for k, v in settings.rule_options.items()),
-            words(settings.vocabulary.accept),
-            words(settings.vocabulary.reject),
-            sorted(settings.spam.trusted),
-            sorted(settings.spam.blocked),
-            settings.languagetool,
-        )
-    )
 
 
 # A parallel run forks workers after this is set: they inherit the plugins and settings and

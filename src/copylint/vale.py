@@ -178,12 +178,7 @@ def _tokens_pattern(definition: Mapping[str, Any], key: str = "tokens") -> str:
 
 def _rule_class(name: str, kind: str, definition: Mapping[str, Any], severity: Severity) -> type[Rule]:
     flags = (re.IGNORECASE if definition.get("ignorecase") else 0) | re.MULTILINE
-    spec: dict[str, Any] = {
-        "kind": kind,
-        "definition": definition,
-        "flags": flags,
-        "canonical": json.dumps(definition, sort_keys=True, default=str),  # for the cache key
-    }
+    spec: dict[str, Any] = {"kind": kind, "definition": definition, "flags": flags}
     if kind in ("existence", "repetition", "occurrence"):
         spec["pattern"] = _compile(_tokens_pattern(definition, "tokens" if kind != "occurrence" else "token"), flags)
         if kind == "occurrence":
@@ -231,7 +226,7 @@ class ValeRule(Rule):
 
     @classmethod
     def definition(cls) -> str:
-        return f"{cls.vale_name}:{cls.spec['canonical']}"
+        return json.dumps(cls.spec["definition"], sort_keys=True, default=str)
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         kind = self.spec["kind"]
