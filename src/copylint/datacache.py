@@ -7,7 +7,10 @@ the user's cache folder, ``~/.cache/copylint``); later runs load that file. The 
 holds a hash of copylint's version and code and of the versions of the packages the data comes
 from, so an upgrade (or an edit in a development checkout) rebuilds it. Writes go to a temporary
 file renamed into place, so concurrent runs are safe; if the folder cannot be written, the data
-is simply built in memory. Writing a table removes that table's files from other versions.
+is simply built in memory. Writing a table removes that table's files from other versions that
+no run has loaded for :data:`STALE_DAYS` days: two installs of different versions that share the
+folder (a project's environment and pre-commit's, say) keep their own tables instead of
+rebuilding them on every alternate run.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import os
 import pickle
 import re
 import tempfile
+import time
 from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 from typing import TypeVar
@@ -52,6 +56,10 @@ def package_version(package: str) -> str:
 FORMAT = 6
 """Bumped whenever the shape of a cached table changes."""
 
+STALE_DAYS = 7
+"""A table file no run has loaded for this long is removed when another version is written."""
+_DAY = 24 * 60 * 60
+
 
 @lru_cache(maxsize=1)
 def _code() -> str:
@@ -66,7 +74,10 @@ def cached(name: str, packages: Sequence[str], build: Callable[[], T]) -> T:
     path = os.path.join(cache_folder(), f"{name}-{digest}.pickle")
     try:
         with open(path, "rb") as handle:
-            return pickle.load(handle)  # type: ignore[no-any-return]  # noqa: S301 - our own cache file
+            value: T = pickle.load(handle)  # noqa: S301 - our own cache file
+            modified = os.fstat(handle.fileno()).st_mtime
+        _mark_used(path, modified)
+        return value
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, ImportError):
         pass
     value = build()
@@ -82,12 +93,22 @@ def cached(name: str, packages: Sequence[str], build: Callable[[], T]) -> T:
     return value
 
 
+def _mark_used(path: str, modified: float) -> None:
+    """Touch a table file that is still in use (at most once a day), so it is never taken for stale."""
+    if modified < time.time() - _DAY:
+        with contextlib.suppress(OSError):  # a read-only folder still serves its tables
+            os.utime(path)
+
+
 def _remove_stale(name: str, current: str) -> None:
-    """Delete this table's files from other versions, so upgrades and edits do not pile them up."""
+    """Delete this table's files from other versions that no run has loaded for
+    :data:`STALE_DAYS`, so upgrades and edits do not pile them up."""
     folder = os.path.dirname(current)
-    stale = re.compile(rf"{re.escape(name)}-[0-9a-f]{{16}}\.pickle")
+    other_version = re.compile(rf"{re.escape(name)}-[0-9a-f]{{16}}\.pickle")
+    unused_since = time.time() - STALE_DAYS * _DAY
     for entry in os.listdir(folder):
         path = os.path.join(folder, entry)
-        if path != current and stale.fullmatch(entry):
+        if path != current and other_version.fullmatch(entry):
             with contextlib.suppress(OSError):
-                os.remove(path)
+                if os.stat(path).st_mtime < unused_since:
+                    os.remove(path)
