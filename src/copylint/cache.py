@@ -8,7 +8,6 @@ the folder sits in the repository being checked, and a crafted pickle there woul
 from __future__ import annotations
 
 import hashlib
-import importlib.metadata
 import json
 import os
 import tempfile
@@ -18,6 +17,7 @@ from functools import cache
 
 from copylint import __version__
 from copylint.finding import Finding
+from copylint.installed import package_version, plugin_entry_points
 
 STALE_DAYS = 30
 DEFAULT_FOLDER = ".copylint_cache"
@@ -38,11 +38,7 @@ def code_fingerprint() -> str:
 
 def plugin_versions() -> str:
     """Versions of every distribution that provides copylint plugins."""
-    versions = []
-    for entry_point in importlib.metadata.entry_points(group="copylint"):
-        distribution = entry_point.dist
-        versions.append(f"{entry_point.name}={distribution.version if distribution else '?'}")
-    return ",".join(sorted(versions))
+    return ",".join(sorted(f"{entry.name}={entry.version}" for entry in plugin_entry_points()))
 
 
 @dataclass
@@ -106,7 +102,5 @@ FINDINGS_DEPEND_ON = ("markdown-it-py", "pyspellchecker", "symspellpy", "publics
 def environment_key() -> str:
     """Plugin versions, the versions of the libraries findings depend on, and copylint's code
     fingerprint, computed once per process."""
-    from copylint.datacache import package_version
-
     libraries = ",".join(f"{name}={package_version(name)}" for name in FINDINGS_DEPEND_ON)
     return f"{plugin_versions()}|{libraries}|{code_fingerprint()}"

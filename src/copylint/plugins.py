@@ -6,7 +6,7 @@ rule is reported by name and skipped; every other plugin still runs.
 
 from __future__ import annotations
 
-import importlib.metadata
+import importlib
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -17,10 +17,10 @@ import pluggy
 from copylint import hookspecs
 from copylint.finding import Category, Severity
 from copylint.formats import DocumentFormat
+from copylint.installed import PluginEntryPoint, plugin_entry_points
 from copylint.reporters import Reporter
 from copylint.rule import Rule
 
-ENTRY_POINT_GROUP = "copylint"
 BUILTIN_PLUGINS = ("copylint.rules", "copylint.formats.builtin", "copylint.reporters.builtin")
 RULE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)+$")
 
@@ -51,7 +51,7 @@ def load_plugins(entry_points: bool = True) -> PluginSet:
         manager.register(importlib.import_module(module_name), name=module_name)
     manager.check_pending()
     if entry_points:
-        for entry_point in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP):
+        for entry_point in plugin_entry_points():
             _register_entry_point(manager, entry_point, errors)
 
     rules: dict[str, type[Rule]] = {}
@@ -85,9 +85,7 @@ def load_plugins(entry_points: bool = True) -> PluginSet:
     return PluginSet(dict(sorted(rules.items())), formats, reporters, names, tuple(errors))
 
 
-def _register_entry_point(
-    manager: pluggy.PluginManager, entry_point: importlib.metadata.EntryPoint, errors: list[str]
-) -> None:
+def _register_entry_point(manager: pluggy.PluginManager, entry_point: PluginEntryPoint, errors: list[str]) -> None:
     name = entry_point.name
     if manager.has_plugin(name):
         return

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from copylint.datacache import cached
+from copylint.spelling.table import CompactTable
 
 
 def age(path: Path, days: float) -> None:
@@ -62,3 +63,27 @@ def test_loading_a_table_marks_it_in_use(tmp_path: Path, monkeypatch: pytest.Mon
     age(table, 6)
     assert cached("words", [], lambda: {"rebuilt": 1}) == {"word": 3}
     assert table.stat().st_mtime > time.time() - 60
+
+
+def test_at_most_two_other_versions_are_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A development checkout is a new version at every edit: its tables must not pile up."""
+    monkeypatch.setenv("COPYLINT_DATA_CACHE", str(tmp_path))
+    others = [tmp_path / f"words-{index:016x}.pickle" for index in range(4)]
+    for days, path in enumerate(others):
+        path.write_bytes(b"x")
+        age(path, days / 10)
+    cached("words", [], lambda: {"word": 3})
+    assert [path.exists() for path in others] == [True, True, False, False]
+
+
+@pytest.mark.parametrize("damage", ["truncate", "garble", "empty"])
+def test_a_damaged_table_file_is_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: str) -> None:
+    monkeypatch.setenv("COPYLINT_DATA_CACHE", str(tmp_path))
+    table = CompactTable({"word": 3.0, "other": 1.0})
+    cached("words", [], lambda: table)
+    (path,) = tmp_path.glob("words-*.pickle")
+    data = path.read_bytes()
+    damaged = {"truncate": data[: len(data) - 20], "garble": b"nonsense" + data[8:], "empty": b""}[damage]
+    path.write_bytes(damaged)
+    rebuilt = cached("words", [], lambda: CompactTable({"rebuilt": 1.0}))
+    assert rebuilt.get("rebuilt") == 1.0 and rebuilt.get("word") is None

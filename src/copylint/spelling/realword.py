@@ -73,7 +73,7 @@ def slip_index(lexicon: Lexicon) -> dict[str, list[str]]:
     """Every typing slip (:func:`slips_for`) of every word common enough to be proposed, mapped to
     the words it is a slip of: the inverse of :func:`slips_for`, restricted to common words."""
     index: dict[str, list[str]] = {}
-    for word in lexicon.common:
+    for word in lexicon.common_words():
         for i in range(1, len(word)):
             if word[i] in _LETTERS:
                 index.setdefault(word[:i] + word[i + 1 :], []).append(word)

@@ -5,7 +5,9 @@ Loading a pickled dict of 242,000 bigram counts costs 65 ms, and the lexicon's 2
 40 ms: most of the time copylint spends on one short article. These tables are a few flat objects
 instead (the keys joined in one string, their offsets, the values, and an open-addressing hash
 index keyed by CRC-32, which is the same in every process), which unpickle at memory speed; a
-look-up hashes the key and compares one or two slices (about a microsecond). After
+look-up hashes the key and compares one or two slices (about a microsecond). From pickle protocol
+5 the number arrays travel as out-of-band buffers, which :mod:`copylint.datacache` maps from its
+file instead of copying: they load in no time and worker processes share their pages. After
 ``PROMOTE_AFTER`` look-ups, a long run has shown it will make many more, and a
 :class:`CompactTable` builds a real dict once (about 40 ms) for hash-speed look-ups.
 """
@@ -13,9 +15,14 @@ look-up hashes the key and compares one or two slices (about a microsecond). Aft
 from __future__ import annotations
 
 import array
+import pickle
 import zlib
 from collections.abc import ItemsView, Iterator, KeysView, Mapping
-from typing import Any
+from typing import Any, Literal, SupportsIndex, TypeAlias
+
+Integers: TypeAlias = "array.array[int] | memoryview[int]"
+Floats: TypeAlias = "array.array[float] | memoryview[float]"
+"""Flat runs of numbers: arrays when built, read-only views of the cache file when loaded."""
 
 PROMOTE_AFTER = 20_000
 SEPARATOR = "\0"
@@ -26,6 +33,7 @@ class _Joined:
     """Strings joined by NUL in one string, with their offsets: the i-th without a list of objects."""
 
     __slots__ = ("blob", "offsets")
+    offsets: Integers
 
     def __init__(self, items: list[str]) -> None:
         if any(SEPARATOR in item for item in items):
@@ -34,14 +42,13 @@ class _Joined:
         self.offsets = array.array("q", _offsets_of(items))
 
     @classmethod
-    def restore(cls, state: tuple[str, bytes]) -> _Joined:
+    def restore(cls, state: tuple[str, Any]) -> _Joined:
         joined = cls.__new__(cls)
-        joined.blob, joined.offsets = state[0], array.array("q")
-        joined.offsets.frombytes(state[1])
+        joined.blob, joined.offsets = state[0], _integers(state[1], "q")
         return joined
 
-    def state(self) -> tuple[str, bytes]:
-        return self.blob, self.offsets.tobytes()
+    def state(self, protocol: SupportsIndex) -> tuple[str, Any]:
+        return self.blob, _pickled(self.offsets, protocol)
 
     def __getitem__(self, index: int) -> str:
         return self.blob[self.offsets[index] : self.offsets[index + 1] - 1]
@@ -57,17 +64,18 @@ class _FlatKeys:
     """Keys joined in one string, found through a hash index of their positions; a subclass
     stores the values and answers ``get`` (``[]`` and ``in`` follow from it)."""
 
+    _slots: Integers
+
     def __init__(self, keys: list[str]) -> None:
         self._joined = _Joined(keys)
         self._slots = _hash_index(keys)
 
-    def _key_state(self) -> tuple[tuple[str, bytes], bytes]:
-        return self._joined.state(), self._slots.tobytes()
+    def _key_state(self, protocol: SupportsIndex) -> tuple[tuple[str, Any], Any]:
+        return self._joined.state(protocol), _pickled(self._slots, protocol)
 
-    def _set_key_state(self, joined: tuple[str, bytes], slots: bytes) -> None:
+    def _set_key_state(self, joined: tuple[str, Any], slots: Any) -> None:
         self._joined = _Joined.restore(joined)
-        self._slots = array.array("i")
-        self._slots.frombytes(slots)
+        self._slots = _integers(slots, "i")
 
     def _find(self, key: str) -> int:
         """The key's index, or -1."""
@@ -99,6 +107,8 @@ class _FlatKeys:
 class CompactTable(_FlatKeys, Mapping[str, float]):
     """A string-to-number table, found through the hash index until promoted to a dict."""
 
+    _values: Floats
+
     def __init__(self, table: Mapping[str, float]) -> None:
         keys = sorted(table)
         super().__init__(keys)
@@ -107,16 +117,15 @@ class CompactTable(_FlatKeys, Mapping[str, float]):
         self._dict: dict[str, float] | None = None
         self._lookups = 0
 
-    def __getstate__(self) -> tuple[tuple[str, bytes], bytes, bytes, float]:
+    def __reduce_ex__(self, protocol: SupportsIndex) -> tuple[Any, ...]:
         if self._dict is not None:  # pickled after promotion: back to the flat form
-            return CompactTable(self._dict).__getstate__()
-        return (*self._key_state(), self._values.tobytes(), self.smallest)
+            return CompactTable(self._dict).__reduce_ex__(protocol)
+        return _restored, (CompactTable, (*self._key_state(protocol), _pickled(self._values, protocol), self.smallest))
 
-    def __setstate__(self, state: tuple[tuple[str, bytes], bytes, bytes, float]) -> None:
+    def __setstate__(self, state: tuple[tuple[str, Any], Any, Any, float]) -> None:
         joined, slots, values, self.smallest = state
         self._set_key_state(joined, slots)
-        self._values = array.array("d")
-        self._values.frombytes(values)
+        self._values = _floats(values)
         self._dict = None
         self._lookups = 0
 
@@ -161,10 +170,10 @@ class StringTable(_FlatKeys, Mapping[str, str]):
         super().__init__(keys)
         self._values = _Joined([table[key] for key in keys])
 
-    def __getstate__(self) -> tuple[tuple[str, bytes], bytes, tuple[str, bytes]]:
-        return (*self._key_state(), self._values.state())
+    def __reduce_ex__(self, protocol: SupportsIndex) -> tuple[Any, ...]:
+        return _restored, (StringTable, (*self._key_state(protocol), self._values.state(protocol)))
 
-    def __setstate__(self, state: tuple[tuple[str, bytes], bytes, tuple[str, bytes]]) -> None:
+    def __setstate__(self, state: tuple[tuple[str, Any], Any, tuple[str, Any]]) -> None:
         joined, slots, values = state
         self._set_key_state(joined, slots)
         self._values = _Joined.restore(values)
@@ -178,6 +187,29 @@ class StringTable(_FlatKeys, Mapping[str, str]):
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._joined.all())
+
+
+def _pickled(numbers: Integers | Floats, protocol: SupportsIndex) -> Any:
+    """Numbers for pickling: out of band from protocol 5 (a :class:`pickle.PickleBuffer`, which
+    the data cache stores apart and maps back), else their bytes."""
+    return pickle.PickleBuffer(numbers) if int(protocol) >= 5 else bytes(memoryview(numbers).cast("B"))
+
+
+def _integers(buffer: Any, typecode: Literal["q", "i"]) -> memoryview[int]:
+    """A read-only view of the ``typecode`` integers in ``buffer`` (no copy): indexing it is as
+    fast as indexing an array."""
+    return memoryview(buffer).cast("B").cast(typecode).toreadonly()
+
+
+def _floats(buffer: Any) -> memoryview[float]:
+    """A read-only view of the doubles in ``buffer`` (no copy)."""
+    return memoryview(buffer).cast("B").cast("d").toreadonly()
+
+
+def _restored(kind: type[_FlatKeys], state: tuple[Any, ...]) -> _FlatKeys:
+    table = kind.__new__(kind)
+    table.__setstate__(state)  # type: ignore[attr-defined]
+    return table
 
 
 def _offsets_of(keys: list[str]) -> list[int]:
