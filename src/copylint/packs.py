@@ -20,7 +20,7 @@ import os
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any, ClassVar
 
 from copylint.datacache import cached
@@ -64,15 +64,20 @@ class RuleSpec:
     severity: Severity
     category: Category
     scopes: frozenset[Scope]
-    pattern: re.Pattern[str]
+    pattern: str
+    """The rule's regular expression, compiled (:attr:`compiled`) the first time a document
+    needs it: most rules of a pack never fire on a given article, and compiling every pattern of
+    the bundled packs on every start took 7 ms."""
+    flags: int = 0
     trigger: frozenset[str] | None = None
     """The first words the pattern can start with (lower case; ``#`` stands for any number): the
     full pattern is tried only at words in this set, found from the document's shared word
     tokens, instead of at every position of the text."""
     front_matter: bool = False
     """Also check the values of the front matter's fields (title, description, tags ...)."""
-    replacements: tuple[tuple[re.Pattern[str], str], ...] = ()
-    """substitution: each wrong pattern (compiled alone, for its own groups) and its replacement."""
+    replacements: tuple[tuple[str, str], ...] = ()
+    """substitution: each wrong pattern (compiled alone, for its own groups, by
+    :meth:`compiled_wrong`) and its replacement."""
     either: tuple[tuple[str, str], ...] = ()
     case: str = ""
     exceptions: frozenset[str] = frozenset()
@@ -87,6 +92,18 @@ class RuleSpec:
     @property
     def rule_id(self) -> str:
         return f"{self.pack}.{self.name}"
+
+    @cached_property
+    def compiled(self) -> re.Pattern[str]:
+        return re.compile(self.pattern, self.flags)
+
+    def compiled_wrong(self, index: int) -> re.Pattern[str]:
+        """The ``index``-th substitution's wrong pattern, compiled alone (for its own groups)."""
+        return re.compile(self.replacements[index][0], self.flags)
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled (into the data cache) without the compiled patterns."""
+        return {name: value for name, value in self.__dict__.items() if not name.startswith("compiled")}
 
 
 @dataclass
@@ -202,31 +219,41 @@ def _rule(reader: _Reader, raw: Any, source: str) -> RuleSpec:
         tokens = [reader.pattern("tokens", str(token)) for token in raw.get("tokens", [])]
         if not tokens:
             raise reader.fail("tokens", "an existence rule needs tokens")
-        pattern = re.compile(f"{before}(?:{'|'.join(tokens)}){after}", flags)
-        return RuleSpec(pattern=pattern, trigger=_trigger(tokens, flags), **common)
+        pattern = f"{before}(?:{'|'.join(tokens)}){after}"
+        return _compiled(reader, RuleSpec(pattern=pattern, flags=flags, trigger=_trigger(tokens, flags), **common))
     if kind == "substitution":
         swap = raw.get("swap")
         if not isinstance(swap, dict) or not swap:
             raise reader.fail("swap", "a substitution rule needs swap: {wrong: right}")
         wrongs = [reader.pattern("swap", str(wrong)) for wrong in swap]
         alternatives = "|".join(f"(?P<s{index}>{wrong})" for index, wrong in enumerate(wrongs))
-        pattern = re.compile(f"{before}(?:{alternatives}){after}", flags)
+        pattern = f"{before}(?:{alternatives}){after}"
         common["trigger"] = _trigger(wrongs, flags)
-        singles = tuple(
-            (re.compile(wrong, flags), str(right)) for wrong, right in zip(wrongs, swap.values(), strict=True)
-        )
-        return RuleSpec(pattern=pattern, replacements=singles, **common)
+        singles = tuple((wrong, str(right)) for wrong, right in zip(wrongs, swap.values(), strict=True))
+        return _compiled(reader, RuleSpec(pattern=pattern, flags=flags, replacements=singles, **common))
     if kind == "consistency":
         either = raw.get("either")
         if not isinstance(either, dict) or not either:
             raise reader.fail("either", "a consistency rule needs either: {one: other}")
         pairs = tuple((reader.pattern("either", str(a)), reader.pattern("either", str(b))) for a, b in either.items())
         alternatives = "|".join(f"(?P<a{i}>{a})|(?P<b{i}>{b})" for i, (a, b) in enumerate(pairs))
-        return RuleSpec(pattern=re.compile(f"{before}(?:{alternatives}){after}", flags), either=pairs, **common)
+        pattern = f"{before}(?:{alternatives}){after}"
+        return _compiled(reader, RuleSpec(pattern=pattern, flags=flags, either=pairs, **common))
     case = raw.get("match")
     if case not in ("title", "sentence"):
         raise reader.fail("match", f"expected title or sentence, got {case!r}")
-    return RuleSpec(pattern=re.compile(r".+", re.DOTALL), case=case, **common)
+    return RuleSpec(pattern=r".+", flags=re.DOTALL, case=case, **common)
+
+
+def _compiled(reader: _Reader, spec: RuleSpec) -> RuleSpec:
+    """``spec``, once its patterns are known to compile as a whole (each piece already has)."""
+    try:
+        spec.compiled  # noqa: B018 - compiled for the error, kept for this process
+        for index in range(len(spec.replacements)):
+            spec.compiled_wrong(index)
+    except re.error as exc:
+        raise reader.fail("pattern", f"the rule's patterns do not combine ({exc})") from None
+    return spec
 
 
 _LITERAL = re.compile(r"[A-Za-z][A-Za-z'-]*")
@@ -291,7 +318,7 @@ class PackRule(Rule):
     def _find(self, ctx: RuleContext) -> Iterator[re.Match[str]]:
         """Matches of the rule's pattern, tried only at words that can start one."""
         text = ctx.view.text
-        pattern, trigger = self.spec.pattern, self.spec.trigger
+        pattern, trigger = self.spec.compiled, self.spec.trigger
         if trigger is None:
             yield from pattern.finditer(text)
             return
@@ -318,7 +345,7 @@ class PackRule(Rule):
         source = ctx.document.text
         for field_match in _FRONT_MATTER_VALUE.finditer(source, region.start, region.end):
             start, end = field_match.span("value")
-            for match in self.spec.pattern.finditer(source, start, end):
+            for match in self.spec.compiled.finditer(source, start, end):
                 if match.group().lower() in self.spec.exceptions:
                     continue
                 span = Span(*match.span())
@@ -337,9 +364,9 @@ class PackRule(Rule):
         return ctx.view.scope_at(start) in self.spec.scopes and ctx.view.scope_at(end - 1) in self.spec.scopes
 
     def _replacement(self, match: re.Match[str]) -> str:
-        for index, (wrong, replacement) in enumerate(self.spec.replacements):
+        for index, (_, replacement) in enumerate(self.spec.replacements):
             if match.group(f"s{index}") is not None:
-                expanded = wrong.sub(replacement, match.group(), count=1)
+                expanded = self.spec.compiled_wrong(index).sub(replacement, match.group(), count=1)
                 return _match_case(match.group(), expanded)
         return match.group()
 

@@ -26,12 +26,25 @@ class SpamData:
     abused_tlds: frozenset[str]
     shorteners: frozenset[str]
     brands: Mapping[str, Brand]
-    calls_to_action: tuple[tuple[str, re.Pattern[str]], ...]
+    call_to_action_sources: tuple[tuple[str, str], ...]
+    """Each category and its pattern (case-insensitive), as written in ``calls-to-action.txt``."""
     any_call_to_action: re.Pattern[str]
     """Every call-to-action pattern in one matcher: most sentences match none, and one search
     says so (the per-category patterns then name the first category that matches)."""
     lookalike_memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
     """Each host's look-alike verdict, found once per process (a site's own links recur)."""
+
+    def call_to_action(self, sentence: str) -> tuple[str, re.Match[str]] | None:
+        """The first category (in the file's order) whose pattern ``sentence`` matches, and its
+        match. The per-category patterns are compiled one by one, only as far as needed, and only
+        for a sentence the combined matcher says holds one."""
+        if not self.any_call_to_action.search(sentence):
+            return None
+        for category, pattern in self.call_to_action_sources:
+            match = re.compile(pattern, re.IGNORECASE).search(sentence)
+            if match:
+                return category, match
+        return None
 
 
 def _lines(name: str) -> list[str]:
@@ -47,8 +60,7 @@ def spam_data() -> SpamData:
         official = frozenset(domain.strip() for domain in (rest[0] if rest else "").split(",") if domain.strip())
         brands[name] = Brand(name, category, official)
     actions = tuple(
-        (category, re.compile(pattern, re.IGNORECASE))
-        for category, _, pattern in (line.partition("\t") for line in _lines("calls-to-action.txt"))
+        (category, pattern) for category, _, pattern in (line.partition("\t") for line in _lines("calls-to-action.txt"))
     )
     return SpamData(
         piracy=frozenset(_lines("piracy-domains.txt")),
@@ -56,8 +68,8 @@ def spam_data() -> SpamData:
         abused_tlds=frozenset(_lines("abused-tlds.txt")),
         shorteners=frozenset(_lines("url-shorteners.txt")),
         brands=brands,
-        calls_to_action=actions,
-        any_call_to_action=re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in actions), re.IGNORECASE),
+        call_to_action_sources=actions,
+        any_call_to_action=re.compile("|".join(f"(?:{pattern})" for _, pattern in actions), re.IGNORECASE),
     )
 
 

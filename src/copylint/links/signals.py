@@ -48,11 +48,10 @@ def link_signals(
             blocklisted = True
             where = "the project's blocklist" if name == "project's" else f"the shipped {name} blocklist"
             signals.append(Signal(2, f"{entry} is on {where}"))
-    for category, pattern in data.calls_to_action if data.any_call_to_action.search(sentence) else ():
-        match = pattern.search(sentence)
-        if match:
-            signals.append(Signal(2, f"{category} call to action (“{' '.join(match.group().split())}”)"))
-            break
+    action = data.call_to_action(sentence)
+    if action:
+        category, match = action
+        signals.append(Signal(2, f"{category} call to action (“{' '.join(match.group().split())}”)"))
     if not is_ip(host) and top_level(host) in data.abused_tlds:
         signals.append(Signal(1, f".{top_level(host)} is a much-abused top-level domain"))
     if listed(host, data.shorteners):
