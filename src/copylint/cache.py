@@ -8,14 +8,15 @@ the folder sits in the repository being checked, and a crafted pickle there woul
 from __future__ import annotations
 
 import hashlib
+import importlib
 import json
 import os
-import tempfile
 import time
 from dataclasses import dataclass
 from functools import cache
 
 from copylint import __version__
+from copylint.atomicwrite import replace_atomically
 from copylint.finding import Finding
 from copylint.installed import package_version, plugin_entry_points
 
@@ -24,15 +25,29 @@ DEFAULT_FOLDER = ".copylint_cache"
 
 
 def code_fingerprint() -> str:
-    """copylint's own files (names, sizes, modification times), so that a changed rule in a
-    development checkout never serves stale results under the same version number."""
-    root = os.path.dirname(os.path.abspath(__file__))
+    """copylint's own files and its bundled rule packs and lists (names, sizes, modification
+    times), so that a changed rule or list in a development checkout never serves stale results
+    or data under the same version number."""
+    return files_fingerprint(code_folders())
+
+
+def code_folders() -> list[str]:
+    """copylint's package folder, and the folder of ``copylint.bundled`` when it lies elsewhere
+    (the repository's ``rules/`` in a development checkout)."""
+    package = os.path.dirname(os.path.abspath(__file__))
+    bundled = os.path.dirname(os.path.abspath(importlib.import_module("copylint.bundled").__file__ or ""))
+    return [package] if bundled.startswith(package + os.sep) else [package, bundled]
+
+
+def files_fingerprint(folders: list[str]) -> str:
+    """A digest of the names, sizes and modification times of the code and data files in ``folders``."""
     digest = hashlib.sha256()
-    for directory, _, files in sorted(os.walk(root)):
-        for name in sorted(files):
-            if name.endswith((".py", ".yml", ".yaml", ".txt", ".tsv")):
-                stat = os.stat(os.path.join(directory, name))
-                digest.update(f"{directory}/{name}:{stat.st_size}:{stat.st_mtime_ns};".encode())
+    for folder in folders:
+        for directory, _, files in sorted(os.walk(folder)):
+            for name in sorted(files):
+                if name.endswith((".py", ".yml", ".yaml", ".txt", ".tsv")):
+                    stat = os.stat(os.path.join(directory, name))
+                    digest.update(f"{directory}/{name}:{stat.st_size}:{stat.st_mtime_ns};".encode())
     return digest.hexdigest()
 
 
@@ -69,12 +84,9 @@ class ResultCache:
 
     def put(self, key: str, findings: tuple[Finding, ...]) -> None:
         path = self._path(key)
+        data = json.dumps([finding.to_data() for finding in findings], ensure_ascii=False).encode()
         try:
-            os.makedirs(os.path.dirname(path), exist_ok=True)
-            descriptor, temporary = tempfile.mkstemp(prefix=".entry-", dir=os.path.dirname(path))
-            with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-                json.dump([finding.to_data() for finding in findings], handle, ensure_ascii=False)
-            os.replace(temporary, path)
+            replace_atomically(path, lambda handle: handle.write(data))
         except OSError:
             pass  # a cache that cannot be written is only slower
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import subprocess
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 
@@ -19,6 +18,8 @@ BASELINE_VERSION = 1
 
 
 def _git(*args: str, cwd: str | None = None) -> str:
+    import subprocess  # only for --diff-base: importing it costs 3 ms of every start
+
     try:
         process = subprocess.run(["git", *args], capture_output=True, text=True, check=False, cwd=cwd)
     except FileNotFoundError:

@@ -26,13 +26,13 @@ import os
 import pickle
 import re
 import struct
-import tempfile
 import time
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any, BinaryIO, TypeVar
 
 from copylint import __version__
+from copylint.atomicwrite import replace_atomically
 
 T = TypeVar("T")
 
@@ -84,11 +84,7 @@ def cached(name: str, packages: Sequence[str], build: Callable[[], T]) -> T:
         pass
     value = build()
     try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        descriptor, temporary = tempfile.mkstemp(prefix=f".{name}-", dir=os.path.dirname(path))
-        with os.fdopen(descriptor, "wb") as handle:
-            _write(value, handle)
-        os.replace(temporary, path)
+        replace_atomically(path, lambda handle: _write(value, handle))
     except OSError:
         return value  # a read-only home: build in memory every time
     _remove_stale(name, path)

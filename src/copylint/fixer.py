@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from copylint.atomicwrite import replace_atomically
 from copylint.errors import InputError
 from copylint.finding import Applicability, Finding, Fix
 from copylint.source import Document
@@ -81,16 +81,6 @@ def write_atomically(path: str, original: bytes, data: bytes) -> None:
             if handle.read() != original:
                 raise InputError(f"{path}: changed on disk while copylint was fixing it; not written")
         mode = os.stat(path).st_mode
-        directory = os.path.dirname(os.path.abspath(path))
-        descriptor, temporary = tempfile.mkstemp(prefix=".copylint-", dir=directory)
-        try:
-            with os.fdopen(descriptor, "wb") as handle:
-                handle.write(data)
-            os.chmod(temporary, mode & 0o7777)
-            os.replace(temporary, path)
-        except BaseException:
-            if os.path.exists(temporary):
-                os.unlink(temporary)
-            raise
+        replace_atomically(path, lambda handle: handle.write(data), mode=mode & 0o7777)
     except OSError as exc:
         raise InputError(f"{path}: cannot write ({exc.strerror or exc})") from None

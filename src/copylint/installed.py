@@ -25,10 +25,10 @@ import json
 import os
 import re
 import sys
-import tempfile
 from dataclasses import dataclass, field
 from typing import Any
 
+from copylint.atomicwrite import replace_atomically
 from copylint.datacache import cache_folder, mark_used, remove_other_versions
 
 ENTRY_POINT_GROUP = "copylint"
@@ -178,11 +178,8 @@ def _save(snapshot: Snapshot) -> None:
         return
     path = _snapshot_path()
     with contextlib.suppress(OSError):  # a folder that cannot be written only costs the next run time
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        descriptor, temporary = tempfile.mkstemp(prefix=".installed-", dir=os.path.dirname(path))
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            json.dump(snapshot.to_data(), handle)
-        os.replace(temporary, path)
+        data = json.dumps(snapshot.to_data()).encode()
+        replace_atomically(path, lambda handle: handle.write(data))
         remove_other_versions(path, _SNAPSHOT_NAME, keep=None)  # other interpreters', once unused
 
 

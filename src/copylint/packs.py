@@ -13,7 +13,6 @@ could backtrack exponentially are refused when the pack is loaded (:mod:`copylin
 from __future__ import annotations
 
 import difflib
-import hashlib
 import importlib.resources
 import json
 import os
@@ -515,19 +514,19 @@ def _word_starts_by_key(tokens: Tokens, wanted: frozenset[str]) -> dict[str, lis
 
 def bundled_packs() -> list[RuleSpec]:
     """The packs shipped in ``rules/packs/`` (installed as ``copylint.bundled.packs``), parsed once
-    and kept in the data cache under a hash of their text."""
+    and kept in the data cache (whose key covers the pack files, see
+    :func:`copylint.cache.code_fingerprint`)."""
+    return cached("packs", ("pyyaml",), _parse_bundled_packs)
+
+
+def _parse_bundled_packs() -> list[RuleSpec]:
     folder = importlib.resources.files("copylint.bundled.packs")
-    texts = [
-        (entry.name, entry.read_text(encoding="utf-8"))
+    return [
+        spec
         for entry in sorted(folder.iterdir(), key=lambda item: item.name)
         if entry.name.endswith((".yml", ".yaml"))
+        for spec in load_pack_text(entry.read_text(encoding="utf-8"), f"rules/packs/{entry.name}")
     ]
-    digest = hashlib.sha256("".join(name + text for name, text in texts).encode()).hexdigest()[:12]
-
-    def parse() -> list[RuleSpec]:
-        return [spec for name, text in texts for spec in load_pack_text(text, f"rules/packs/{name}")]
-
-    return cached(f"packs-{digest}", ("pyyaml",), parse)
 
 
 def load_pack_paths(paths: Sequence[str]) -> list[RuleSpec]:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import time
 from pathlib import Path
 
 import pytest
 
+from copylint.cache import code_folders, files_fingerprint
 from copylint.datacache import cached
 from copylint.spelling.table import CompactTable
 
@@ -87,3 +89,20 @@ def test_a_damaged_table_file_is_rebuilt(tmp_path: Path, monkeypatch: pytest.Mon
     path.write_bytes(damaged)
     rebuilt = cached("words", [], lambda: CompactTable({"rebuilt": 1.0}))
     assert rebuilt.get("rebuilt") == 1.0 and rebuilt.get("word") is None
+
+
+def test_the_code_fingerprint_covers_the_bundled_packs_and_lists(tmp_path: Path) -> None:
+    """The data cache keeps the parsed bundled packs and spam lists under this fingerprint, so an
+    edit to rules/ in a development checkout must change it."""
+    folders = code_folders()
+    for bundled in ("copylint.bundled.packs", "copylint.bundled.spam"):
+        location = Path(importlib.import_module(bundled).__file__ or "").parent
+        assert any(location.is_relative_to(folder) for folder in folders), bundled
+    (tmp_path / "pack.yml").write_text("pack: a\n", encoding="utf-8")
+    (tmp_path / "notes.md").write_text("not code\n", encoding="utf-8")
+    before = files_fingerprint([str(tmp_path)])
+    (tmp_path / "notes.md").write_text("still not code\n", encoding="utf-8")
+    assert files_fingerprint([str(tmp_path)]) == before
+    (tmp_path / "pack.yml").write_text("pack: b\n", encoding="utf-8")
+    age(tmp_path / "pack.yml", 1)
+    assert files_fingerprint([str(tmp_path)]) != before

@@ -1,4 +1,5 @@
-"""The shipped spam lists (``rules/spam/``, installed as ``copylint.bundled.spam``), loaded once."""
+"""The shipped spam lists (``rules/spam/``, installed as ``copylint.bundled.spam``), read once
+into the data cache (whose key covers the list files) and loaded from it."""
 
 from __future__ import annotations
 
@@ -6,9 +7,10 @@ import importlib.resources
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
+from copylint.datacache import cached
 from copylint.listfiles import read_list_file
 
 
@@ -28,11 +30,19 @@ class SpamData:
     brands: Mapping[str, Brand]
     call_to_action_sources: tuple[tuple[str, str], ...]
     """Each category and its pattern (case-insensitive), as written in ``calls-to-action.txt``."""
-    any_call_to_action: re.Pattern[str]
-    """Every call-to-action pattern in one matcher: most sentences match none, and one search
-    says so (the per-category patterns then name the first category that matches)."""
     lookalike_memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
     """Each host's look-alike verdict, found once per process (a site's own links recur)."""
+
+    @cached_property
+    def any_call_to_action(self) -> re.Pattern[str]:
+        """Every call-to-action pattern in one matcher: most sentences match none, and one search
+        says so (the per-category patterns then name the first category that matches)."""
+        return re.compile("|".join(f"(?:{pattern})" for _, pattern in self.call_to_action_sources), re.IGNORECASE)
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled (into the data cache) as the lists alone: no compiled matcher, no memo."""
+        state = {name: value for name, value in self.__dict__.items() if name != "any_call_to_action"}
+        return {**state, "lookalike_memo": {}}
 
     def call_to_action(self, sentence: str) -> tuple[str, re.Match[str]] | None:
         """The first category (in the file's order) whose pattern ``sentence`` matches, and its
@@ -54,6 +64,10 @@ def _lines(name: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def spam_data() -> SpamData:
+    return cached("spam", (), _read_spam_data)
+
+
+def _read_spam_data() -> SpamData:
     brands: dict[str, Brand] = {}
     for line in _lines("brands.txt"):
         name, category, *rest = line.split("\t")
@@ -69,7 +83,6 @@ def spam_data() -> SpamData:
         shorteners=frozenset(_lines("url-shorteners.txt")),
         brands=brands,
         call_to_action_sources=actions,
-        any_call_to_action=re.compile("|".join(f"(?:{pattern})" for _, pattern in actions), re.IGNORECASE),
     )
 
 
