@@ -45,20 +45,26 @@ class Lexicon:
     counts: Mapping[str, float]
     joined_by_start: Mapping[int, Mapping[tuple[str, str], str]] = field(repr=False)
     """The words of each length, grouped by their first two letters, each group joined by NUL."""
-    _expanded: dict[int, Mapping[tuple[str, str], tuple[str, ...]]] = field(
+    _expanded: dict[tuple[int, tuple[str, str]], tuple[str, ...]] = field(
         default_factory=dict, repr=False, compare=False
     )
 
     def __contains__(self, word: object) -> bool:
         return word in self.counts
 
-    def by_start(self, length: int) -> Mapping[tuple[str, str], tuple[str, ...]]:
-        """The words of one length grouped by their first two letters (for the suggestion search)."""
-        found = self._expanded.get(length)
-        if found is None:
-            groups = self.joined_by_start.get(length, {})
-            found = self._expanded[length] = {start: tuple(words.split(_JOIN)) for start, words in groups.items()}
-        return found
+    def words_starting(self, length: int, letters: set[str]) -> list[str]:
+        """The words of one length whose first or second letter is one of ``letters`` (for the
+        suggestion search), group by group in the lexicon's order. Only the groups asked for are
+        split (each once per process): a run on one article needs a few hundred of thousands."""
+        words: list[str] = []
+        expanded = self._expanded
+        for start, joined in self.joined_by_start.get(length, {}).items():
+            if start[0] in letters or start[1] in letters:
+                group = expanded.get((length, start))
+                if group is None:
+                    group = expanded[(length, start)] = tuple(joined.split(_JOIN))
+                words.extend(group)
+        return words
 
     def common_words(self) -> frozenset[str]:
         """The words counted at least :data:`COMMON_COUNT` times. Only building the slip table

@@ -10,7 +10,7 @@ word, and only for words that are reported.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import process
@@ -45,10 +45,6 @@ class Suggester:
         self.bigrams = bigrams
         self._memo: dict[str, tuple[tuple[str, int], ...]] = {}
 
-    def _buckets(self, length: int) -> Mapping[tuple[str, str], tuple[str, ...]]:
-        """The lexicon's words of one length, grouped by their first two letters."""
-        return self.lexicon.by_start(length)
-
     def _choices(self, word: str, limit: int) -> list[str]:
         """Lexicon words of a length within ``limit`` of ``word``'s that can be near it.
 
@@ -59,9 +55,7 @@ class Suggester:
         firsts = {word[:1], word[1:2]}
         choices: list[str] = []
         for length in range(max(len(word) - limit, 1), len(word) + limit + 1):
-            for (first, second), bucket in self._buckets(length).items():
-                if first in firsts or second in firsts:
-                    choices.extend(bucket)
+            choices.extend(self.lexicon.words_starting(length, firsts))
         return choices
 
     def nearby(self, word: str) -> tuple[tuple[str, int], ...]:
