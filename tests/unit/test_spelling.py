@@ -163,3 +163,16 @@ def test_the_slip_index_finds_what_generating_slips_finds() -> None:
     for word in ["fining", "untied", "fro", "wrod", "teh", "fom", "sitll", "becuase", "grammer", "thier"]:
         assert sorted(set(index.get(word, ()))) == sorted(slips_for(word) & common), word
         assert table.get(word, "").split() == sorted(slips_for(word) & common), word
+
+
+@pytest.mark.parametrize("letters", [{"o", "r"}, {"x", ""}, {"a"}, {"é", "e"}, {"'", "s"}, set()])
+def test_words_starting_is_every_group_with_one_of_the_letters_first_or_second(letters: set[str]) -> None:
+    for length in (1, 2, 5, 9, 30):
+        expected = [
+            word
+            for (first, second), joined in LEXICON.joined_by_start.get(length, {}).items()
+            if first in letters or second in letters
+            for word in joined.split("\0")
+        ]
+        assert LEXICON.words_starting(length, letters) == expected
+        assert LEXICON.words_starting(length, letters) == expected  # again, from the split groups

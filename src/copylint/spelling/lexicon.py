@@ -45,9 +45,7 @@ class Lexicon:
     counts: Mapping[str, float]
     joined_by_start: Mapping[int, Mapping[tuple[str, str], str]] = field(repr=False)
     """The words of each length, grouped by their first two letters, each group joined by NUL."""
-    _expanded: dict[tuple[int, tuple[str, str]], tuple[str, ...]] = field(
-        default_factory=dict, repr=False, compare=False
-    )
+    _by_length: dict[int, _LengthIndex] = field(default_factory=dict, repr=False, compare=False)
 
     def __contains__(self, word: object) -> bool:
         return word in self.counts
@@ -55,16 +53,11 @@ class Lexicon:
     def words_starting(self, length: int, letters: set[str]) -> list[str]:
         """The words of one length whose first or second letter is one of ``letters`` (for the
         suggestion search), group by group in the lexicon's order. Only the groups asked for are
-        split (each once per process): a run on one article needs a few hundred of thousands."""
-        words: list[str] = []
-        expanded = self._expanded
-        for start, joined in self.joined_by_start.get(length, {}).items():
-            if start[0] in letters or start[1] in letters:
-                group = expanded.get((length, start))
-                if group is None:
-                    group = expanded[(length, start)] = tuple(joined.split(_JOIN))
-                words.extend(group)
-        return words
+        split, each once per process: a run on one article needs a few hundred of thousands."""
+        index = self._by_length.get(length)
+        if index is None:
+            index = self._by_length[length] = _LengthIndex(self.joined_by_start.get(length, {}))
+        return index.words_with(letters)
 
     def common_words(self) -> frozenset[str]:
         """The words counted at least :data:`COMMON_COUNT` times. Only building the slip table
@@ -77,6 +70,32 @@ class Lexicon:
     def log_probability(self, word: str) -> float:
         """log10 of the word's unigram probability (a floor for unknown words)."""
         return math.log10(max(self.counts.get(word, 0.0), 1.0) / _TOTAL)
+
+
+class _LengthIndex:
+    """The groups of words of one length, found by letter: which groups have a letter first or
+    second, and each group split into its words the first time it is asked for."""
+
+    def __init__(self, groups: Mapping[tuple[str, str], str]) -> None:
+        self._joined = list(groups.values())
+        self._split: list[tuple[str, ...] | None] = [None] * len(self._joined)
+        self._by_letter: dict[str, list[int]] = {}
+        for position, (first, second) in enumerate(groups):
+            self._by_letter.setdefault(first, []).append(position)
+            if second != first:
+                self._by_letter.setdefault(second, []).append(position)
+
+    def words_with(self, letters: set[str]) -> list[str]:
+        positions: set[int] = set()
+        for letter in letters:
+            positions.update(self._by_letter.get(letter, ()))
+        words: list[str] = []
+        for position in sorted(positions):
+            group = self._split[position]
+            if group is None:
+                group = self._split[position] = tuple(self._joined[position].split(_JOIN))
+            words.extend(group)
+        return words
 
 
 def _read_text(package: str, name: str) -> str:
