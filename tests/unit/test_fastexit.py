@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from copylint.fastexit import exit_code
-from tests.conftest import run_process
+from conftest import run_process
 
 
 def run_python(code: str) -> subprocess.CompletedProcess[str]:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from copylint import installed
-from tests.conftest import PLUGINS
+from conftest import PLUGINS
 
 
 @pytest.fixture
