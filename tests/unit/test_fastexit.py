@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from copylint.fastexit import exit_code
 from conftest import run_process
+from copylint.fastexit import exit_code
 
 
 def run_python(code: str) -> subprocess.CompletedProcess[str]:

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from copylint import installed
 from conftest import PLUGINS
+from copylint import installed
 
 
 @pytest.fixture
