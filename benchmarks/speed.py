@@ -14,7 +14,9 @@ medians:
 
 - the clean corpus (``../shared/corpora/clean``, 518 files, about 7 MB): copylint cold cache with
   ``--jobs 1`` and default jobs, copylint warm cache, codespell, proselint;
-- one article (the pre-commit case): copylint and codespell;
+- one article (the pre-commit case), copylint and codespell: the seed article (plain text) and
+  a Markdown article of the clean corpus of about the same size (Markdown costs the parser's
+  import, about 20 ms);
 - a generated corpus of ``--big-mb`` megabytes in thousands of files (copies of the clean corpus,
   written to a temporary folder, never committed) and one tenth of it, for copylint (default jobs,
   no cache) and codespell, to show how time and memory grow.
@@ -94,6 +96,7 @@ def main() -> None:
     args = parser.parse_args()
     clean = Path(args.shared) / "corpora" / "clean"
     article = Path(args.shared) / "seed" / "anora.txt"
+    markdown_article = clean / "18f-blog" / "2014-09-08-the-encasement-strategy-on-legacy-systems-and-the.md"
     tools = tools_env()
     copylint = str(tools / "bin" / "copylint")
     codespell = str(tools / "bin" / "codespell")
@@ -118,6 +121,10 @@ def main() -> None:
     row("proselint", clean, [proselint, "check", str(clean)], runs=1)
     row("copylint, one article", article, [copylint, "check", "-q", "--no-cache", str(article)])
     row("codespell, one article", article, [codespell, str(article)])
+    if markdown_article.exists():
+        markdown_command = [copylint, "check", "-q", "--no-cache", str(markdown_article)]
+        row("copylint, one Markdown article", markdown_article, markdown_command)
+        row("codespell, one Markdown article", markdown_article, [codespell, str(markdown_article)])
     if not args.skip_big:
         big = scratch / "big"
         small = scratch / "tenth"
