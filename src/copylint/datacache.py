@@ -120,8 +120,12 @@ def _write(value: object, handle: BinaryIO) -> None:
 
 def _read(handle: BinaryIO) -> Any:
     """Unpickle a file :func:`_write` wrote, its buffers as views of the file mapped in memory
-    (the mapping lives as long as they do; files are replaced, never rewritten, so it stays valid)."""
-    view = memoryview(mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ))
+    (the mapping lives as long as they do; files are replaced, never rewritten, so it stays valid).
+    Where the file cannot be mapped (an empty file, a file system without ``mmap``), it is read."""
+    try:
+        view = memoryview(mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ))
+    except (OSError, ValueError):
+        view = memoryview(handle.read())
     magic, length, count = _HEADER.unpack_from(view)
     if magic != _MAGIC:
         raise ValueError("not a copylint data file")

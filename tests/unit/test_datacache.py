@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from copylint import datacache
 from copylint.cache import code_folders, files_fingerprint
 from copylint.datacache import cached
 from copylint.spelling.table import CompactTable
@@ -106,3 +107,15 @@ def test_the_code_fingerprint_covers_the_bundled_packs_and_lists(tmp_path: Path)
     (tmp_path / "pack.yml").write_text("pack: b\n", encoding="utf-8")
     age(tmp_path / "pack.yml", 1)
     assert files_fingerprint([str(tmp_path)]) != before
+
+
+def test_a_file_system_without_mmap_still_serves_the_tables(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COPYLINT_DATA_CACHE", str(tmp_path))
+    cached("words", [], lambda: CompactTable({"word": 3.0}))
+
+    def no_mmap(*_: object, **__: object) -> None:
+        raise OSError("mmap is not supported here")
+
+    monkeypatch.setattr(datacache.mmap, "mmap", no_mmap)
+    loaded = cached("words", [], lambda: CompactTable({"rebuilt": 1.0}))
+    assert loaded.get("word") == 3.0 and loaded.get("rebuilt") is None
