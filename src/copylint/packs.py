@@ -102,7 +102,7 @@ class RuleSpec:
 
     def __getstate__(self) -> dict[str, Any]:
         """Pickled (into the data cache) without the compiled patterns."""
-        return {name: value for name, value in self.__dict__.items() if not name.startswith("compiled")}
+        return {name: value for name, value in self.__dict__.items() if name != "compiled"}
 
 
 @dataclass

@@ -86,8 +86,8 @@ _NON_SPACE_RUN = re.compile(r"\S*")
 
 def _url_matches(text: str) -> Iterator[re.Match[str]]:
     """``URL_PATTERN``'s matches in ``text``, searched only in the runs of non-space characters
-    that hold a ".", "@" or ":" followed by another of them (every URL, address and domain has one
-    and no space; a sentence's closing full stop alone does not make a run worth searching).
+    that hold a ".", "@" or ":" followed by a non-space character (every URL, address and domain
+    has one, and no space; a sentence's closing full stop does not make a run worth searching).
 
     The same matches as searching the whole text, several times faster: the pattern's domain
     branch is otherwise tried at every word boundary.

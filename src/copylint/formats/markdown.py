@@ -14,17 +14,16 @@ import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+
+from markdown_it import MarkdownIt
+from markdown_it.helpers import parseLinkDestination, parseLinkTitle
+from markdown_it.token import Token
 
 from copylint.errors import InputError
 from copylint.formats.html import HtmlExtractor
 from copylint.formats.masks import blank, front_matter_span, template_tag_spans
 from copylint.prose import PLACEHOLDER, Link, ProseView, Scope, ViewBuilder
 from copylint.source import Document, Span
-
-if TYPE_CHECKING:
-    from markdown_it import MarkdownIt
-    from markdown_it.token import Token
 
 _ENTITY = re.compile(r"&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});")
 _DELIMITERS = frozenset({"em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close"})
@@ -50,18 +49,11 @@ class MarkdownFormat:
     suffixes: tuple[str, ...] = (".md", ".markdown", ".mdown", ".mkd")
 
     def __init__(self) -> None:
-        self._parser: MarkdownIt | None = None
-        """Built (and markdown-it imported) with the first Markdown file: a run on plain text or
-        HTML, such as a pre-commit hook on one article, never pays for it."""
-
-    def _markdown_it(self) -> MarkdownIt:
-        if self._parser is None:
-            from markdown_it import MarkdownIt
-
-            self._parser = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING}).enable(
-                ["table", "strikethrough"]
-            )
-        return self._parser
+        # this module (and markdown-it with it) is imported with the first Markdown file, see
+        # copylint.formats.builtin: a run on plain text or HTML never pays for it
+        self._parser = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING}).enable(
+            ["table", "strikethrough"]
+        )
 
     def build_view(self, document: Document) -> ProseView:
         text = document.text
@@ -75,10 +67,10 @@ class MarkdownFormat:
         masked = blank(text, masks).replace("\r", " ").replace("\0", "\ufffd")
         builder = ViewBuilder(document, masks)
         builder.front_matter = front_matter
-        tokens = self._markdown_it().parse(masked)
-        if any(token.level >= MAX_NESTING - 1 for token in tokens):
-            # markdown-it stops parsing at its nesting limit and drops the rest of the file
-            deepest = next(token for token in tokens if token.level >= MAX_NESTING - 1)
+        tokens = self._parser.parse(masked)
+        # markdown-it stops parsing at its nesting limit and drops the rest of the file
+        deepest = next((token for token in tokens if token.level >= MAX_NESTING - 1), None)
+        if deepest is not None:
             line = f" (line {deepest.map[0] + 1})" if deepest.map else ""
             raise InputError(
                 f"{document.path}: lists or quotes nested about {MAX_NESTING} levels deep{line}; "
@@ -323,8 +315,6 @@ class _InlineAligner:
         length = len(content)
         if position < length and content[position] == "(":
             position = _skip_space(content, position + 1)
-            from markdown_it.helpers import parseLinkDestination, parseLinkTitle  # loaded with the parser
-
             destination = parseLinkDestination(content, position, length)
             if destination.ok:
                 position = _skip_space(content, destination.pos)

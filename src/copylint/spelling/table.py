@@ -17,7 +17,7 @@ from __future__ import annotations
 import array
 import pickle
 import zlib
-from collections.abc import ItemsView, Iterator, KeysView, Mapping
+from collections.abc import ItemsView, Iterator, Mapping
 from typing import Any, Literal, SupportsIndex, TypeAlias
 
 Integers: TypeAlias = "array.array[int] | memoryview[int]"
@@ -150,10 +150,6 @@ class CompactTable(_FlatKeys, Mapping[str, float]):
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._dict if self._dict is not None else self._joined.all())
-
-    def keys(self) -> KeysView[str]:
-        """The dict's own view once promoted (set operations in C), else a view that looks up."""
-        return self._dict.keys() if self._dict is not None else super().keys()
 
     def items(self) -> ItemsView[str, float]:
         if self._dict is None:
