@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from copylint.spelling.channel import edit_cost, slip_cost
-from copylint.spelling.checker import WordClass, classify, shared_suggester
+from copylint.spelling.checker import WordClass, classify, classify_by_shape_and_lexicon, shared_suggester
 from copylint.spelling.lexicon import data_lines, load_lexicon, modern_words
 from copylint.spelling.misspellings import known_misspellings
 from copylint.spelling.morphology import american_spelling, is_derived, strip_clitic
@@ -75,6 +75,15 @@ def test_lexicon_knows_common_and_rare_words_but_not_misspellings() -> None:
 )
 def test_word_classification(text: str, kind: WordClass) -> None:
     assert classify(text) is kind
+
+
+def test_the_short_cut_for_known_words_agrees_with_the_full_decision() -> None:
+    # every known misspelling (some are in the word lists), short and code-like words, and a
+    # spread of the lexicon: the two-look-up short cut must never change a word's class
+    words = sorted(LEXICON.counts)[::10] + sorted(known_misspellings()) + ["a", "an", "pdf", "mp3", "html"]
+    assert len(words) > 15_000
+    disagreements = [word for word in words if classify(word) is not classify_by_shape_and_lexicon(word)]
+    assert disagreements == []
 
 
 def test_morphology_accepts_productive_forms_but_not_slips() -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -123,3 +125,14 @@ def test_words_cut_in_chunks_are_the_words_of_the_whole_text(pieces: list[str], 
         module._CHUNK = saved
     assert [tuple(word) for word in words] == expected
     assert starts == [start for start, _, _ in expected]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab’'\u0301\u20d0_ 9é-", max_size=40))
+def test_possessive_word_pattern_finds_what_backtracking_would(text: str) -> None:
+    from copylint import tokens as module
+
+    backtracking = re.compile(module.WORD_PATTERN.pattern.replace("++", "+").replace("*+", "*"))
+    assert "++" in module.WORD_PATTERN.pattern  # the pattern under test is the possessive one
+    found = [match.span() for match in module.WORD_PATTERN.finditer(text)]
+    assert found == [match.span() for match in backtracking.finditer(text)]

@@ -59,14 +59,25 @@ class WordClass(Enum):
 @lru_cache(maxsize=262_144)
 def classify(text: str) -> WordClass:
     """Classify a word form (memoised: prose repeats its words)."""
+    if text in load_lexicon() and normalise(text) == text and not _misspelled(text, strip_clitic(text)):
+        return WordClass.FINE  # most forms: a known word as the lexicon spells it, in two look-ups
+    return classify_by_shape_and_lexicon(text)
+
+
+def classify_by_shape_and_lexicon(text: str) -> WordClass:
+    """:func:`classify`'s full decision, which its short cut for known words agrees with."""
     if _skip_shape(text):
         return WordClass.FINE
     lower = normalise(text)
     stripped = strip_clitic(lower)
-    misspellings = known_misspellings()
-    if lower in misspellings or stripped in misspellings:
+    if _misspelled(lower, stripped):
         return WordClass.MISSPELLED
     return WordClass.FINE if _is_known(lower, stripped) else WordClass.UNKNOWN
+
+
+def _misspelled(lower: str, stripped: str) -> bool:
+    misspellings = known_misspellings()
+    return lower in misspellings or stripped in misspellings
 
 
 def _skip_shape(text: str) -> bool:
@@ -158,7 +169,7 @@ class SpellingChecker:
         }
         if not spelled:
             return frozenset(names)
-        for word in [word for word in self.tokens.words if word.text in spelled]:
+        for word in [self.tokens.words[index] for index, text in enumerate(self.tokens.texts) if text in spelled]:
             form = spelled[word.text]
             if form in names or self.tokens.starts_sentence(word):
                 continue
@@ -229,7 +240,7 @@ class SpellingChecker:
             return
         self._names = self._names_among({strip_clitic(normalise(text)) for text in suspect})
         verdicts: dict[int, Verdict] = {}
-        for index in [index for index, word in enumerate(words) if word.text in suspect]:
+        for index in [index for index, text in enumerate(self.tokens.texts) if text in suspect]:
             verdict = self.verdict(words[index])
             if verdict is not None:
                 verdicts[index] = verdict

@@ -39,6 +39,8 @@ RARE_WORD_COUNT = 5_000_000.0
 CONFUSABLE_MARGIN = 1.0
 """The same margin for a member of a confusion set: both words are common, so more is needed."""
 _LETTERS = string.ascii_lowercase
+_MEMO_LIMIT = 1_000_000
+"""Distinct forms a checker remembers before it starts afresh (a long run meets ever more)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +108,8 @@ class RealWordChecker:
         self.confusables = confusion_sets()
         self._slips = slips
         self._candidate_memo: dict[str, tuple[str, ...]] = {}
+        self._without_alternatives: set[str] = set()
+        """Written forms with no alternative: a document's forms less these are found in C."""
 
     def _common_neighbours(self, word: str) -> tuple[str, ...]:
         count = self.lexicon.count(word)
@@ -121,12 +125,10 @@ class RealWordChecker:
     def issues(self, tokens: Tokens) -> Iterator[RealWordIssue]:
         words = tokens.words
         text = tokens.view.text
-        # most words have no alternative: find those that do once per distinct form
-        alternatives = {form: found for form in tokens.forms if (found := self._candidates(form.lower()))}
-        for index, word in enumerate(words):
-            candidates = alternatives.get(word.text)
-            if candidates is None:
-                continue
+        alternatives = self._alternatives(tokens.forms)
+        for index in [index for index, written in enumerate(tokens.texts) if written in alternatives]:
+            word = words[index]
+            candidates = alternatives[word.text]
             written = word.text.lower()
             if word.text[:1].isupper() and not tokens.starts_sentence(word):
                 continue  # a name, or a title
@@ -135,6 +137,21 @@ class RealWordChecker:
             best = self._best_alternative(written, candidates, previous, following)
             if best is not None:
                 yield RealWordIssue(word, best[0], best[1])
+
+    def _alternatives(self, forms: frozenset[str]) -> dict[str, tuple[str, ...]]:
+        """The alternatives of the forms that have any (most have none), each form decided once
+        per process."""
+        if len(self._without_alternatives) > _MEMO_LIMIT or len(self._candidate_memo) > _MEMO_LIMIT:
+            self._without_alternatives.clear()
+            self._candidate_memo.clear()
+        alternatives: dict[str, tuple[str, ...]] = {}
+        for form in forms - self._without_alternatives:
+            found = self._candidates(form.lower())
+            if found:
+                alternatives[form] = found
+            else:
+                self._without_alternatives.add(form)
+        return alternatives
 
     def _candidates(self, written: str) -> tuple[str, ...]:
         """Alternatives worth weighing for a written word (empty for most words)."""
