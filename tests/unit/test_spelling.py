@@ -185,3 +185,32 @@ def test_words_starting_is_every_group_with_one_of_the_letters_first_or_second(l
         ]
         assert LEXICON.words_starting(length, letters) == expected
         assert LEXICON.words_starting(length, letters) == expected  # again, from the split groups
+
+
+def test_real_word_checker_gives_the_same_answers_whatever_it_remembers(monkeypatch: pytest.MonkeyPatch) -> None:
+    from copylint.formats.plaintext import PlainTextFormat
+    from copylint.source import Document
+    from copylint.spelling import realword
+    from copylint.spelling.realword import RealWordChecker, load_slip_table
+    from copylint.tokens import Tokens
+
+    def found(checker: RealWordChecker, text: str) -> list[tuple[str, str]]:
+        tokens = Tokens(PlainTextFormat().build_view(Document("a.txt", text)))
+        return [(issue.word.text, issue.suggestion) for issue in checker.issues(tokens)]
+
+    suggester = shared_suggester()
+    bigrams = suggester.bigrams
+    assert bigrams is not None
+    first = "It is this quality of fining the universal from the specific."
+    second = "The art of fining the universal is old, and the quality of it is fine."
+
+    def fresh() -> RealWordChecker:
+        return RealWordChecker(suggester.lexicon, bigrams, load_slip_table())
+
+    expected = [found(fresh(), first), found(fresh(), second)]
+    assert ("fining", "finding") in expected[0] and ("fining", "finding") in expected[1]
+    remembering = fresh()
+    assert [found(remembering, first), found(remembering, second)] == expected  # memo from the first
+    monkeypatch.setattr(realword, "_MEMO_LIMIT", 0)  # forget everything before each document
+    forgetting = fresh()
+    assert [found(forgetting, first), found(forgetting, second)] == expected
