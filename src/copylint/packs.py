@@ -507,7 +507,8 @@ def _word_starts_by_key(tokens: Tokens, wanted: frozenset[str]) -> dict[str, lis
     can start a match. Only the few forms with a wanted key are looked for among the words."""
     keys = {text: key for text in tokens.forms if (key := "#" if text.isdigit() else text.lower()) in wanted}
     found: dict[str, list[int]] = {}
-    for word in [word for word in tokens.words if word.text in keys]:
+    for index in [index for index, text in enumerate(tokens.texts) if text in keys]:
+        word = tokens.words[index]
         found.setdefault(keys[word.text], []).append(word.start)
     return found
 

@@ -64,8 +64,8 @@ class Word(NamedTuple):
         return Span(self.start, self.end)
 
 
-_START, _TEXT = operator.itemgetter(0), operator.itemgetter(2)
-"""A word's start and text, read in C (``map(_TEXT, words)``)."""
+_TEXT = operator.itemgetter(2)
+"""A word's text, read in C (``map(_TEXT, words)``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,19 +129,31 @@ class Tokens:
 
     @cached_property
     def words(self) -> tuple[Word, ...]:
+        return self._words_and_starts[0]
+
+    @cached_property
+    def _word_starts(self) -> list[int]:
+        return self._words_and_starts[1]
+
+    @cached_property
+    def _words_and_starts(self) -> tuple[tuple[Word, ...], list[int]]:
+        """The words outside URLs and their starts, cut together once."""
         words, starts = _cut_words(self.view.text)
         if self.urls:
             # drop the words that start inside a URL: URLs are few, so cut index ranges out
             kept: list[Word] = []
+            kept_starts: list[int] = []
             taken = 0
             for url in self.urls:
                 low = bisect.bisect_left(starts, url.start, taken)
                 high = bisect.bisect_left(starts, url.end, low)
                 kept.extend(words[taken:low])
+                kept_starts.extend(starts[taken:low])
                 taken = high
             kept.extend(words[taken:])
-            words = kept
-        return tuple(words)
+            kept_starts.extend(starts[taken:])
+            words, starts = kept, kept_starts
+        return tuple(words), starts
 
     @cached_property
     def sentences(self) -> tuple[Span, ...]:
@@ -186,7 +198,16 @@ class Tokens:
 
     def words_in(self, span: Span) -> tuple[Word, ...]:
         """The words that lie inside ``span``."""
-        return tuple(word for word in self.words[self.index_range(span)] if word.end <= span.end)
+        return self.words[self.inside(span)]
+
+    def inside(self, span: Span) -> slice:
+        """The indices of the words that lie inside ``span``: those starting in it, less the last
+        if it runs past its end (words never overlap, so no other can)."""
+        indices = self.index_range(span)
+        stop = indices.stop
+        if stop > indices.start and self.words[stop - 1].end > span.end:
+            stop -= 1
+        return slice(indices.start, stop)
 
     def index_range(self, span: Span) -> slice:
         """The indices of the words that start inside ``span``."""
@@ -243,10 +264,6 @@ class Tokens:
     def recurring_within(self, distance: int) -> Iterator[int]:
         """Indices of the words whose folded form comes again within ``distance`` words."""
         return (index for index, ahead in enumerate(self.next_same) if ahead <= distance)
-
-    @cached_property
-    def _word_starts(self) -> list[int]:
-        return list(map(_START, self.words))
 
 
 _CHUNK = 1 << 20

@@ -136,3 +136,16 @@ def test_possessive_word_pattern_finds_what_backtracking_would(text: str) -> Non
     assert "++" in module.WORD_PATTERN.pattern  # the pattern under test is the possessive one
     found = [match.span() for match in module.WORD_PATTERN.finditer(text)]
     assert found == [match.span() for match in backtracking.finditer(text)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab ’.", max_size=30), st.integers(0, 30), st.integers(0, 30))
+def test_the_words_inside_a_span_are_those_wholly_within_it(text: str, first: int, second: int) -> None:
+    from copylint.source import Span
+
+    found = tokens(text)
+    low, high = sorted((min(first, len(text)), min(second, len(text))))
+    span = Span(low, high)
+    expected = [word for word in found.words if low <= word.start and word.end <= high]
+    assert list(found.words[found.inside(span)]) == expected
+    assert list(found.words_in(span)) == expected

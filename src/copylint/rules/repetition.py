@@ -467,23 +467,19 @@ class RepeatedSentence(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         text = ctx.view.text
-        all_words = ctx.tokens.words
         min_words = ctx.option("min-words")
         seen: dict[str, Span] = {}
         for sentence in ctx.tokens.sentences:
             if ctx.view.scope_at(sentence.start) not in _PROSE_SCOPES:
                 continue
-            indices = ctx.tokens.index_range(sentence)
-            if not min_words <= indices.stop - indices.start <= _MAX_SENTENCE_WORDS:
+            inside = ctx.tokens.inside(sentence)
+            if not min_words <= inside.stop - inside.start <= _MAX_SENTENCE_WORDS:
                 continue  # short sentences repeat by design; a run-on of thousands of words is no sentence
-            # the words inside the sentence: those starting in it, less the last if it runs past the end
-            count = indices.stop - indices.start
-            count -= count > 0 and all_words[indices.stop - 1].end > sentence.end
-            if count < min_words or text[sentence.start] in "\"“‘'(":
+            if text[sentence.start] in "\"“‘'(":
                 continue
             if _quotes(ctx).inside(sentence.start):
                 continue  # quoted speech and verse repeat on purpose
-            key = " ".join(ctx.tokens.folded[indices.start : indices.start + count])  # the words' folded forms
+            key = " ".join(ctx.tokens.folded[inside])  # the words' folded forms
             earlier = seen.get(key)
             if earlier is None:
                 seen[key] = sentence

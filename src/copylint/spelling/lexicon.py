@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from copylint.datacache import cached
-from copylint.spelling.table import CompactTable
+from copylint.spelling.table import SEPARATOR, CompactTable
 
 # pyspellchecker's counts come from a smaller corpus; this factor (the median ratio of the two
 # lists' counts over words both know well) puts them on symspellpy's scale.
@@ -29,9 +29,6 @@ _MODERN_WORD_COUNT = 2_000_000
 _TOTAL = 1.0e12
 COMMON_COUNT = 1_000_000.0
 """Words written at least this often are common: the ones worth proposing for a slip."""
-
-
-_JOIN = "\0"
 
 
 @dataclass(frozen=True)
@@ -93,7 +90,7 @@ class _LengthIndex:
         for position in sorted(positions):
             group = self._split[position]
             if group is None:
-                group = self._split[position] = tuple(self._joined[position].split(_JOIN))
+                group = self._split[position] = tuple(self._joined[position].split(SEPARATOR))
             words.extend(group)
         return words
 
@@ -131,7 +128,10 @@ def _build_lexicon() -> Lexicon:
         by_start.setdefault(len(word), {}).setdefault((word[:1], word[1:2]), []).append(word)
     return Lexicon(
         CompactTable(counts),
-        {length: {start: _JOIN.join(words) for start, words in groups.items()} for length, groups in by_start.items()},
+        {
+            length: {start: SEPARATOR.join(words) for start, words in groups.items()}
+            for length, groups in by_start.items()
+        },
     )
 
 
