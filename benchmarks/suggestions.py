@@ -25,9 +25,10 @@ from pathlib import Path
 
 from spellchecker import SpellChecker
 
-from copylint.engine import LintSettings, lint_document
-from copylint.plugins import load_plugins
-from copylint.source import Document
+from copylint.core.engine import lint_document
+from copylint.core.rule import LintSettings
+from copylint.core.source import Document
+from copylint.project.plugins import load_plugins
 
 
 def load_pairs(path: Path) -> list[tuple[str, str]]:

@@ -14,11 +14,12 @@ import pytest
 from distributed import Client, LocalCluster
 
 from conftest import FIXTURES, ROOT, run_cli, run_process
-from copylint.cache import ResultCache
-from copylint.cli import _resolver
-from copylint.cluster import lint_on_cluster
-from copylint.plugins import load_plugins
-from copylint.runner import run
+from copylint.project.plugins import load_plugins
+from copylint.project.resolver import CommandLine
+from copylint.project.session import open_session
+from copylint.run.cluster import lint_on_cluster
+from copylint.run.results import ResultCache
+from copylint.run.runner import run
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +41,7 @@ def tree(tmp_path: Path) -> Path:
             f"Article {index} has a a slip, the orginal typo, and we utilize the tool.\n", encoding="utf-8"
         )
     (content / "broken.md").write_bytes(b"caf\xe9 latin-1\n")
-    shutil.copy(ROOT / "rules" / "examples" / "house.yml", tmp_path / "house.yml")
+    shutil.copy(ROOT / "docs" / "examples" / "house.yml", tmp_path / "house.yml")
     (tmp_path / ".copylint.toml").write_text('packs = ["house.yml"]\nextend-select = ["house"]\n', encoding="utf-8")
     return content
 
@@ -60,9 +61,9 @@ def test_results_stream_back_in_path_order_and_fill_the_cache(
     cluster: LocalCluster, tree: Path, tmp_path: Path
 ) -> None:
     plugins = load_plugins()
-    resolver = _resolver(plugins, {"config_path": str(tree.parent / ".copylint.toml")})
+    resolver = open_session(plugins, CommandLine(), str(tree.parent / ".copylint.toml")).resolver
     paths = sorted(str(path) for path in tree.rglob("*.md"))
-    cache = ResultCache(str(tmp_path / "cache"), "")
+    cache = ResultCache(str(tmp_path / "cache"))
     with Client(cluster) as client:
         streamed = list(lint_on_cluster(client, paths, plugins, resolver.settings_for, cache))
         assert [result.path for result in streamed] == paths

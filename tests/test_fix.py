@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, run_cli, run_json
-from copylint.errors import InputError
-from copylint.fixer import write_atomically
+from copylint.core.errors import InputError
+from copylint.run.fixing import write_atomically
 
 
 def write(path: Path, data: bytes | str) -> Path:
@@ -126,6 +126,6 @@ def test_interactive_choose_skip_and_edit(tmp_path: Path) -> None:
 def run_cli_with_input(args: list[str], text: str):  # type: ignore[no-untyped-def]
     from click.testing import CliRunner
 
-    from copylint.cli import cli
+    from copylint.cli.commands import cli
 
     return CliRunner().invoke(cli, args, input=text, catch_exceptions=False)

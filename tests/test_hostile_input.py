@@ -19,10 +19,10 @@ from typing import Any
 
 import pytest
 
-import copylint.runner as runner
+import copylint.run.runner as runner
 from conftest import PLUGINS, run_cli, run_process
-from copylint.discovery import Discovered
-from copylint.plugins import load_plugins
+from copylint.project.discovery import Discovered
+from copylint.project.plugins import load_plugins
 
 MB = 1_000_000
 

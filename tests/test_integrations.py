@@ -12,13 +12,14 @@ import jsonschema
 import pytest
 
 from conftest import FIXTURES, run_cli
-from copylint.engine import LintSettings, lint_document
-from copylint.finding import Category, FileResult, Finding, Severity
-from copylint.plugins import load_plugins
+from copylint.core.engine import lint_document
+from copylint.core.finding import Category, FileResult, Finding, Severity
+from copylint.core.rule import LintSettings
+from copylint.core.source import Document, Span
+from copylint.project.plugins import load_plugins
 from copylint.reporters.github import GithubReporter, escape_data, escape_property
 from copylint.reporters.rdjsonl import RdjsonlReporter
-from copylint.runner import RunResult
-from copylint.source import Document, Span
+from copylint.run.runner import RunResult
 
 SCHEMA = json.loads((Path(__file__).parent / "schemas" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 

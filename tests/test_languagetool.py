@@ -20,10 +20,12 @@ from pathlib import Path
 import pytest
 
 from conftest import run_json
-from copylint.engine import LintSettings, lint_document
-from copylint.languagetool import check, utf16_to_code_points
-from copylint.plugins import load_plugins
-from copylint.source import Document
+from copylint.core.engine import lint_document
+from copylint.core.rule import LintSettings
+from copylint.core.source import Document
+from copylint.language.languagetool import check, utf16_to_code_points
+from copylint.project.plugins import load_plugins
+from copylint.rules.languagetool import LanguageToolSettings
 
 PLUGINS = load_plugins(entry_points=False)
 
@@ -77,7 +79,9 @@ def server() -> Iterator[str]:
 def lint(text: str, name: str, server_url: str | None) -> list[tuple[str, str, str]]:
     rules = (PLUGINS.rules["languagetool.check"], PLUGINS.rules["spelling.typo"])
     document = Document(name, text)
-    result = lint_document(document, PLUGINS.format_for(name), LintSettings(rules=rules, languagetool=server_url))
+    result = lint_document(
+        document, PLUGINS.format_for(name), LintSettings(rules=rules, family=(LanguageToolSettings(server_url),))
+    )
     assert result.error is None, result.error
     return [(f.rule, f.category.value, document.text[f.span.start : f.span.end]) for f in result.findings]
 

@@ -9,15 +9,18 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, run_json
-from copylint.engine import LintSettings, lint_document
-from copylint.errors import CopylintError
-from copylint.fixer import apply_fixes
-from copylint.packs import RuleSpec, bundled_packs, load_pack_paths, load_pack_text, rule_class
-from copylint.plugins import load_plugins
-from copylint.source import Document
+from copylint.core.engine import lint_document
+from copylint.core.errors import CopylintError
+from copylint.core.fixer import apply_fixes
+from copylint.core.rule import LintSettings
+from copylint.core.source import Document
+from copylint.packs.builtin import bundled_packs
+from copylint.packs.rule import rule_class
+from copylint.packs.schema import RuleSpec, load_pack_paths, load_pack_text
+from copylint.project.plugins import load_plugins
 
 PLUGINS = load_plugins(entry_points=False)
-SPECS = bundled_packs() + load_pack_paths([str(ROOT / "rules" / "examples")])
+SPECS = bundled_packs() + load_pack_paths([str(ROOT / "docs" / "examples")])
 
 
 def lint(spec: RuleSpec, text: str) -> list[str]:
@@ -91,7 +94,7 @@ def test_loading_errors_name_the_file_rule_and_key(text: str, message: str) -> N
 
 def test_packs_named_in_the_configuration(tmp_path: Path) -> None:
     (tmp_path / "house.yml").write_text(
-        (ROOT / "rules" / "examples" / "house.yml").read_text(encoding="utf-8"), encoding="utf-8"
+        (ROOT / "docs" / "examples" / "house.yml").read_text(encoding="utf-8"), encoding="utf-8"
     )
     (tmp_path / ".copylint.toml").write_text('packs = ["house.yml"]\nselect = ["house"]\n', encoding="utf-8")
     (tmp_path / "a.md").write_text("# A Title In Title Case\n\nWe utilize e-mail.\n", encoding="utf-8")

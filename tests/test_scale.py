@@ -60,14 +60,15 @@ def test_no_cache_writes_nothing(tmp_path: Path) -> None:
 
 
 def test_a_run_keeps_only_the_documents_it_reports_on(tmp_path: Path) -> None:
-    from copylint.cli import _resolver
-    from copylint.plugins import load_plugins
-    from copylint.runner import run
+    from copylint.project.plugins import load_plugins
+    from copylint.project.resolver import CommandLine
+    from copylint.project.session import open_session
+    from copylint.run.runner import run
 
     (tmp_path / "clean.md").write_text("This sentence is clean.\n", encoding="utf-8")
     (tmp_path / "slip.md").write_text("This has a a slip.\n", encoding="utf-8")
     plugins = load_plugins()
-    resolver = _resolver(plugins, {})
+    resolver = open_session(plugins, CommandLine()).resolver
     result = run([str(tmp_path)], resolver.file_filter(), plugins, resolver.settings_for)
     clean, slip = result.files
     assert clean.document is None and not clean.findings and clean.error is None
@@ -76,7 +77,7 @@ def test_a_run_keeps_only_the_documents_it_reports_on(tmp_path: Path) -> None:
 
 
 def test_a_parallel_rerun_of_an_unchanged_tree_starts_no_workers(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from copylint import runner
+    from copylint.run import runner
 
     tree = make_tree(tmp_path)
     args = ["check", "--format", "json", "--jobs", "2", "--cache-dir", str(tmp_path / "cache"), str(tree)]
@@ -133,7 +134,7 @@ def test_the_same_bytes_under_another_suffix_are_checked_again(tmp_path: Path) -
 def test_the_cache_key_names_the_libraries_findings_depend_on() -> None:
     import importlib.metadata
 
-    from copylint.cache import FINDINGS_DEPEND_ON, environment_key
+    from copylint.store.environment import FINDINGS_DEPEND_ON, environment_key
 
     described = environment_key()
     for library in FINDINGS_DEPEND_ON:  # an upgraded word list or parser must not serve old findings
@@ -141,17 +142,18 @@ def test_the_cache_key_names_the_libraries_findings_depend_on() -> None:
 
 
 def test_a_cold_parallel_run_leaves_the_cache_look_ups_to_the_workers(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from copylint import runner
-    from copylint.cache import ResultCache
-    from copylint.cli import _resolver
-    from copylint.plugins import load_plugins
+    from copylint.project.plugins import load_plugins
+    from copylint.project.resolver import CommandLine
+    from copylint.project.session import open_session
+    from copylint.run import runner
+    from copylint.run.results import ResultCache
 
     tree = make_tree(tmp_path)
     paths = sorted(str(path) for path in tree.rglob("*.md"))
-    resolver = _resolver(load_plugins(), {})
+    resolver = open_session(load_plugins(), CommandLine()).resolver
     read: list[str] = []
     original = runner.read_document
     monkeypatch.setattr(runner, "read_document", lambda path: read.append(path) or original(path))
-    left = runner._take_cached(paths, resolver.settings_for, ResultCache(str(tmp_path / "cache"), ""), [])
+    left = runner._take_cached(paths, resolver.settings_for, ResultCache(str(tmp_path / "cache")), [])
     assert left == paths  # nothing cached: every file is left to lint ...
     assert len(read) == runner.SMALL_RUN + 1 < len(paths)  # ... and only a few were read to learn that

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from copylint.engine import LintSettings, lint_document
-from copylint.plugins import load_plugins
-from copylint.source import Document
+from copylint.core.engine import lint_document
+from copylint.core.rule import LintSettings
+from copylint.core.source import Document
+from copylint.project.plugins import load_plugins
 
 PLUGINS = load_plugins(entry_points=False)
 RULES = tuple(PLUGINS.rules[rule] for rule in ("repetition.word", "spelling.typo", "meta.unused-suppression"))

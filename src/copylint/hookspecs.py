@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 import pluggy
 
 if TYPE_CHECKING:
-    from copylint.formats import DocumentFormat
+    from copylint.core.prose import DocumentFormat
+    from copylint.core.rule import Rule
     from copylint.reporters import Reporter
-    from copylint.rule import Rule
 
 PROJECT = "copylint"
 hookspec = pluggy.HookspecMarker(PROJECT)
@@ -24,7 +24,7 @@ hookimpl = pluggy.HookimplMarker(PROJECT)
 
 @hookspec
 def copylint_register_rules() -> Sequence[type[Rule]]:  # type: ignore[empty-body]
-    """Return rule classes (subclasses of :class:`copylint.rule.Rule`) with unique ids."""
+    """Return rule classes (subclasses of :class:`copylint.core.rule.Rule`) with unique ids."""
 
 
 @hookspec

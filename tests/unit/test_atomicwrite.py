@@ -7,7 +7,7 @@ from typing import BinaryIO
 
 import pytest
 
-from copylint.atomicwrite import replace_atomically
+from copylint.store.files import replace_atomically
 
 
 def test_replaces_the_file_and_creates_its_folder(tmp_path: Path) -> None:

@@ -6,26 +6,27 @@ from __future__ import annotations
 import importlib
 import subprocess
 import sys
+from typing import Any
 
 import pytest
 
+from copylint.core.source import Document
 from copylint.formats.builtin import HTML, MARKDOWN, FormatOnFirstUse
-from copylint.source import Document
 
 
 @pytest.mark.parametrize("where", [MARKDOWN, HTML])
-def test_registered_names_and_suffixes_are_the_classes_own(where: tuple[str, tuple[str, ...], str, str]) -> None:
-    name, suffixes, module, class_name = where
+def test_registered_names_suffixes_and_traits_are_the_classes_own(where: tuple[Any, ...]) -> None:
+    name, suffixes, traits, module, class_name = where
     real = getattr(importlib.import_module(module), class_name)
-    assert (name, suffixes) == (real.name, real.suffixes)
+    assert (name, suffixes, traits) == (real.name, real.suffixes, real.traits)
 
 
 @pytest.mark.parametrize(
     ("where", "text"),
     [(MARKDOWN, "# Title\n\nSome *prose* with `code`.\n"), (HTML, "<p>Some <b>prose</b><script>x</script></p>")],
 )
-def test_a_view_is_the_real_formats_view(where: tuple[str, tuple[str, ...], str, str], text: str) -> None:
-    name, _, module, class_name = where
+def test_a_view_is_the_real_formats_view(where: tuple[Any, ...], text: str) -> None:
+    name, _, _, module, class_name = where
     document = Document(f"a.{name}", text)
     lazy = FormatOnFirstUse(*where)
     real = getattr(importlib.import_module(module), class_name)()
@@ -36,7 +37,7 @@ def test_a_view_is_the_real_formats_view(where: tuple[str, tuple[str, ...], str,
 def test_a_plain_text_run_imports_neither_module() -> None:
     script = (
         "import sys, tempfile, os\n"
-        "from copylint.cli import cli\n"
+        "from copylint.cli.commands import cli\n"
         "path = os.path.join(tempfile.mkdtemp(), 'a.txt')\n"
         "open(path, 'w').write('A quiet night.\\n')\n"
         "try: cli(['check', '--no-cache', path])\n"

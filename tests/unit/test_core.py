@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from copylint.errors import UsageError
-from copylint.finding import Applicability, Edit, Fix
-from copylint.fixer import apply_fixes
-from copylint.plugins import load_plugins
-from copylint.selection import RuleSelection, split_selectors
-from copylint.source import Span
+from copylint.core.errors import UsageError
+from copylint.core.finding import Applicability, Edit, Fix
+from copylint.core.fixer import apply_fixes
+from copylint.core.selection import RuleSelection, split_selectors, validate_selectors
+from copylint.core.source import Span
+from copylint.project.plugins import load_plugins
 
 
 def test_fix_rejects_unsorted_or_overlapping_edits() -> None:
@@ -44,8 +44,8 @@ def test_selection_longest_prefix_wins_and_ties_go_to_ignore() -> None:
 
 def test_selection_validation_suggests_a_known_rule() -> None:
     with pytest.raises(UsageError, match="did you mean 'repetition.word'"):
-        RuleSelection(select=("repetition.wrd",)).validate(["repetition.word"])
-    RuleSelection(select=("repetition", "ALL")).validate(["repetition.word"])
+        validate_selectors("--select", ("repetition.wrd",), ["repetition.word"])
+    validate_selectors("--select", ("repetition", "ALL"), ["repetition.word"])
 
 
 def test_split_selectors() -> None:
@@ -65,7 +65,6 @@ def test_builtins_register_through_hooks() -> None:
 def test_entry_point_plugin_is_loaded(example_plugin: object) -> None:
     plugins = load_plugins()
     assert "example.no-lorem" in plugins.rules
-    assert "example" in plugins.plugin_names
 
 
 def test_broken_plugin_is_reported_by_name_and_skipped(monkeypatch: pytest.MonkeyPatch, example_plugin: object) -> None:
@@ -79,9 +78,11 @@ def test_broken_plugin_is_reported_by_name_and_skipped(monkeypatch: pytest.Monke
 
 
 def test_spam_settings_trust_and_block_domains(tmp_path: object) -> None:
-    from copylint.engine import LintSettings, lint_document
-    from copylint.links.data import SpamSettings
-    from copylint.source import Document
+    from copylint.core.engine import lint_document
+    from copylint.core.rule import LintSettings
+    from copylint.core.source import Document
+    from copylint.language.links.data import SpamSettings
+    from copylint.rules.spam import SpamConfig
 
     plugins = load_plugins(entry_points=False)
     rules = (plugins.rules["spam.link"],)
@@ -91,11 +92,13 @@ def test_spam_settings_trust_and_block_domains(tmp_path: object) -> None:
     )
     default = lint_document(spam, plugins.format_for("a.txt"), LintSettings(rules=rules))
     assert len(default.findings) == 1
-    trusted = LintSettings(rules=rules, spam=SpamSettings(trusted=frozenset({"myflixer-to.click"})))
+    trusted = LintSettings(rules=rules, family=(SpamConfig(SpamSettings(trusted=frozenset({"myflixer-to.click"}))),))
     assert lint_document(spam, plugins.format_for("a.txt"), trusted).findings == ()
-    blocked = LintSettings(rules=rules, spam=SpamSettings(blocked=frozenset({"partner-films.example"})))
+    blocked = LintSettings(
+        rules=rules, family=(SpamConfig(SpamSettings(blocked=frozenset({"partner-films.example"}))),)
+    )
     text = Document("c.txt", "Download free movies online at sub.evil-films.com now.")
-    blocking = LintSettings(rules=rules, spam=SpamSettings(blocked=frozenset({"evil-films.com"})))
+    blocking = LintSettings(rules=rules, family=(SpamConfig(SpamSettings(blocked=frozenset({"evil-films.com"}))),))
     [finding] = lint_document(text, plugins.format_for("c.txt"), blocking).findings
     assert "evil-films.com is on the project's blocklist" in finding.message
     assert lint_document(plain, plugins.format_for("b.txt"), blocked).findings == ()

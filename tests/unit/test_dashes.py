@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from copylint.rules.dashes import _closed, _non_overlapping, _spaced
+from copylint.rules.style import _closed, _non_overlapping, _spaced
 
 SPACED = re.compile(r"(?<=\S) — (?=\S)")
 CLOSED = re.compile(r"(?<=[^\s—])—(?=[^\s—])")

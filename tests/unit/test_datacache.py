@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from copylint import datacache
-from copylint.cache import code_folders, files_fingerprint
-from copylint.datacache import cached
-from copylint.spelling.table import CompactTable
+from copylint.language.spelling.table import CompactTable
+from copylint.store import tables as datacache
+from copylint.store.environment import CODE_FOLDER, files_digest
+from copylint.store.tables import cached
 
 
 def age(path: Path, days: float) -> None:
@@ -92,21 +92,21 @@ def test_a_damaged_table_file_is_rebuilt(tmp_path: Path, monkeypatch: pytest.Mon
     assert rebuilt.get("rebuilt") == 1.0 and rebuilt.get("word") is None
 
 
-def test_the_code_fingerprint_covers_the_bundled_packs_and_lists(tmp_path: Path) -> None:
-    """The data cache keeps the parsed bundled packs and spam lists under this fingerprint, so an
-    edit to rules/ in a development checkout must change it."""
-    folders = code_folders()
-    for bundled in ("copylint.bundled.packs", "copylint.bundled.spam"):
-        location = Path(importlib.import_module(bundled).__file__ or "").parent
-        assert any(location.is_relative_to(folder) for folder in folders), bundled
+def test_the_code_digest_covers_the_bundled_packs_and_lists(tmp_path: Path) -> None:
+    """The data cache keeps the parsed bundled packs and spam lists under this digest, so an edit
+    to copylint/data/ in a development checkout must change it."""
+    package = Path(CODE_FOLDER)
+    assert package == Path(importlib.import_module("copylint").__file__ or "").parent
+    shipped = [path for path in (package / "data").rglob("*") if path.suffix in (".yml", ".txt", ".tsv")]
+    assert {path.parent.name for path in shipped} >= {"packs", "spam", "spelling"}
     (tmp_path / "pack.yml").write_text("pack: a\n", encoding="utf-8")
     (tmp_path / "notes.md").write_text("not code\n", encoding="utf-8")
-    before = files_fingerprint([str(tmp_path)])
+    before = files_digest([str(tmp_path)])
     (tmp_path / "notes.md").write_text("still not code\n", encoding="utf-8")
-    assert files_fingerprint([str(tmp_path)]) == before
+    assert files_digest([str(tmp_path)]) == before
     (tmp_path / "pack.yml").write_text("pack: b\n", encoding="utf-8")
     age(tmp_path / "pack.yml", 1)
-    assert files_fingerprint([str(tmp_path)]) != before
+    assert files_digest([str(tmp_path)]) != before
 
 
 def test_a_file_system_without_mmap_still_serves_the_tables(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

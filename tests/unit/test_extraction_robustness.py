@@ -7,9 +7,10 @@ import random
 
 import pytest
 
-from copylint.engine import LintSettings, lint_document
-from copylint.plugins import load_plugins
-from copylint.source import Document
+from copylint.core.engine import lint_document
+from copylint.core.rule import LintSettings
+from copylint.core.source import Document
+from copylint.project.plugins import load_plugins
 
 PLUGINS = load_plugins(entry_points=False)
 PIECES = [*"<>/!-[]()*_`\\&;#\"'= \n\r\tab", "the the ", "a a", "<!--", "-->", "<![CDATA[", "]]>", "<![",

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import run_process
-from copylint.fastexit import exit_code
+from copylint.cli.fastexit import exit_code
 
 
 def run_python(code: str) -> subprocess.CompletedProcess[str]:
@@ -32,7 +32,7 @@ def test_buffered_output_and_atexit_handlers_survive() -> None:
     result = run_python(
         """
         import atexit, sys
-        from copylint.fastexit import exit_now
+        from copylint.cli.fastexit import exit_now
         atexit.register(lambda: print("handler ran"))
         sys.stdout.write("x" * 200_000)
         sys.stderr.write("to stderr")
@@ -45,7 +45,7 @@ def test_buffered_output_and_atexit_handlers_survive() -> None:
 
 
 def test_a_string_status_is_printed_and_exits_one() -> None:
-    result = run_python("from copylint.fastexit import exit_now; exit_now('gave up')")
+    result = run_python("from copylint.cli.fastexit import exit_now; exit_now('gave up')")
     assert (result.returncode, result.stderr) == (1, "gave up\n")
 
 
@@ -53,7 +53,7 @@ def test_waits_for_other_threads_like_a_normal_exit() -> None:
     result = run_python(
         """
         import threading, time
-        from copylint.fastexit import exit_now
+        from copylint.cli.fastexit import exit_now
         def late():
             time.sleep(0.3)
             print("thread finished", flush=True)

@@ -5,11 +5,12 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from copylint.engine import LintSettings, lint_document
-from copylint.finding import Applicability, Edit, Fix
-from copylint.fixer import apply_fixes, fix_document
-from copylint.plugins import load_plugins
-from copylint.source import Document, Span
+from copylint.core.engine import lint_document
+from copylint.core.finding import Applicability, Edit, Fix
+from copylint.core.fixer import apply_fixes, fix_document
+from copylint.core.rule import LintSettings
+from copylint.core.source import Document, Span
+from copylint.project.plugins import load_plugins
 
 PLUGINS = load_plugins(entry_points=False)
 ALPHABET = st.sampled_from(

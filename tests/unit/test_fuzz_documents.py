@@ -12,11 +12,12 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from copylint.engine import LintSettings, lint_document
-from copylint.finding import Finding
-from copylint.fixer import applicable, fix_document
-from copylint.plugins import load_plugins
-from copylint.source import Document
+from copylint.core.engine import lint_document
+from copylint.core.finding import Finding
+from copylint.core.fixer import applicable, fix_document
+from copylint.core.rule import LintSettings
+from copylint.core.source import Document
+from copylint.project.plugins import load_plugins
 
 PLUGINS = load_plugins(entry_points=False)
 SETTINGS = LintSettings(rules=tuple(PLUGINS.rules.values()))

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import PLUGINS
-from copylint import installed
+from copylint.store import environment as installed
 
 
 @pytest.fixture
@@ -120,7 +120,7 @@ def test_another_distribution_finder_is_always_asked(
             return []
 
     monkeypatch.setattr(sys, "meta_path", [Finder(), *sys.meta_path])
-    assert installed.environment_fingerprint() is None
+    assert installed.environment_digest() is None
     installed.plugin_entry_points()
     installed.plugin_entry_points()
     assert len(fresh) == 2
@@ -130,7 +130,7 @@ def test_a_damaged_snapshot_is_asked_again(tmp_path: Path, monkeypatch: pytest.M
     site_with_example_plugin(tmp_path, monkeypatch)
     installed.plugin_entry_points()
     (snapshot,) = (tmp_path / "data").glob("installed-*.json")
-    snapshot.write_text('{"format": 1, "fingerprint": ', encoding="utf-8")
+    snapshot.write_text('{"format": 2, "digest": ', encoding="utf-8")
     forget_this_process(monkeypatch)
     assert "example" in {e.name for e in installed.plugin_entry_points()}
     assert len(fresh) == 2
@@ -141,7 +141,7 @@ def test_a_run_on_one_article_does_not_import_importlib_metadata(tmp_path: Path)
     article.write_text("A quiet night.\n", encoding="utf-8")
     script = (
         "import sys\n"
-        "from copylint.cli import cli\n"
+        "from copylint.cli.commands import cli\n"
         f"try: cli(['check', '--no-cache', {str(article)!r}])\n"
         "except SystemExit: pass\n"
         "print('importlib.metadata' in sys.modules)\n"
@@ -158,4 +158,4 @@ def test_a_run_on_one_article_does_not_import_importlib_metadata(tmp_path: Path)
 def test_the_importlib_metadata_backport_finder_reads_the_same_folders(monkeypatch: pytest.MonkeyPatch) -> None:
     backport = type("MetadataPathFinder", (), {"__module__": "importlib_metadata", "find_distributions": None})
     monkeypatch.setattr(sys, "meta_path", [*sys.meta_path, backport()])
-    assert installed.environment_fingerprint() is not None
+    assert installed.environment_digest() is not None

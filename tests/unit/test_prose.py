@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from copylint.core.prose import PLACEHOLDER, ProseView, Scope
+from copylint.core.source import Document, Span, decode
 from copylint.formats.html import HtmlFormat
 from copylint.formats.markdown import MarkdownFormat
 from copylint.formats.plaintext import PlainTextFormat
-from copylint.prose import PLACEHOLDER, ProseView, Scope
-from copylint.source import Document, Span, decode
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 

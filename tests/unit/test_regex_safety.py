@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from copylint.regex_safety import backtracking_risk
+from copylint.packs.regex_safety import backtracking_risk
 
 CATASTROPHIC = [
     r"(a+)+$",

@@ -9,10 +9,11 @@ from typing import Any
 
 import pytest
 
-from copylint.engine import LintSettings, lint_document
-from copylint.fixer import apply_fixes
-from copylint.plugins import load_plugins
-from copylint.source import Document
+from copylint.core.engine import lint_document
+from copylint.core.fixer import apply_fixes
+from copylint.core.rule import LintSettings
+from copylint.core.source import Document
+from copylint.project.plugins import load_plugins
 
 CASES = Path(__file__).resolve().parents[1] / "rule_cases"
 SUFFIX = {"text": ".txt", "markdown": ".md", "html": ".html"}

@@ -6,8 +6,8 @@ import codecs
 
 import pytest
 
-from copylint.errors import InputError
-from copylint.source import Document, Position, Span, decode, encode
+from copylint.core.errors import InputError
+from copylint.core.source import Document, Position, Span, decode, encode
 
 
 def test_positions_with_crlf_count_code_points_and_ignore_the_carriage_return() -> None:

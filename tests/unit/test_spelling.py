@@ -4,23 +4,24 @@ from __future__ import annotations
 
 import pytest
 
-from copylint.spelling.channel import edit_cost, slip_cost
-from copylint.spelling.checker import WordClass, classify, classify_by_shape_and_lexicon, shared_suggester
-from copylint.spelling.lexicon import data_lines, load_lexicon, modern_words
-from copylint.spelling.misspellings import known_misspellings
-from copylint.spelling.morphology import american_spelling, is_derived, strip_clitic
-from copylint.spelling.realword import confusion_sets, slips_for
-from copylint.spelling.suggest import CHANNEL_WEIGHT, match_case
-from copylint.spelling.vocabulary import compile_entries
+from copylint.language.spelling.channel import edit_cost, slip_cost
+from copylint.language.spelling.checker import WordClass, classify, classify_by_shape_and_lexicon, shared_suggester
+from copylint.language.spelling.lexicon import load_lexicon, modern_words
+from copylint.language.spelling.misspellings import known_misspellings
+from copylint.language.spelling.morphology import american_spelling, is_derived, strip_clitic
+from copylint.language.spelling.realword import confusion_sets, slips_for
+from copylint.language.spelling.suggest import CHANNEL_WEIGHT, match_case
+from copylint.language.spelling.vocabulary import compile_entries
+from copylint.store.shipped import data_lines
 
 LEXICON = load_lexicon()
 RARE_VARIANT = 50 * 600.0  # pyspellchecker's floor count, scaled: variant spellings it lists
 
 
 def test_misspelling_list_is_sorted_unique_and_consistent() -> None:
-    lines = data_lines("misspellings.tsv")
+    lines = data_lines("spelling/misspellings.tsv")
     wrongs = [line.split("\t")[0] for line in lines]
-    assert wrongs == sorted(wrongs), "keep data/misspellings.tsv sorted"
+    assert wrongs == sorted(wrongs), "keep data/spelling/misspellings.tsv sorted"
     assert len(wrongs) == len(set(wrongs))
     table = known_misspellings()
     for wrong, right in table.items():
@@ -36,7 +37,7 @@ def test_misspelling_list_is_sorted_unique_and_consistent() -> None:
 
 
 def test_modern_words_and_confusables_are_clean() -> None:
-    words = data_lines("modern-words.txt")
+    words = data_lines("spelling/modern-words.txt")
     assert all(word == word.lower() and " " not in word for word in words)
     assert len(words) == len(set(words))
     assert "subreddit" in modern_words()
@@ -164,7 +165,7 @@ def test_vocabulary_entries() -> None:
 
 
 def test_the_slip_index_finds_what_generating_slips_finds() -> None:
-    from copylint.spelling.realword import NEIGHBOUR_MIN_COUNT, load_slip_table, slip_index
+    from copylint.language.spelling.realword import NEIGHBOUR_MIN_COUNT, load_slip_table, slip_index
 
     index = slip_index(LEXICON)
     common = {word for word, count in LEXICON.counts.items() if count >= NEIGHBOUR_MIN_COUNT}
@@ -188,11 +189,11 @@ def test_words_starting_is_every_group_with_one_of_the_letters_first_or_second(l
 
 
 def test_real_word_checker_gives_the_same_answers_whatever_it_remembers(monkeypatch: pytest.MonkeyPatch) -> None:
+    from copylint.core.source import Document
+    from copylint.core.tokens import Tokens
     from copylint.formats.plaintext import PlainTextFormat
-    from copylint.source import Document
-    from copylint.spelling import realword
-    from copylint.spelling.realword import RealWordChecker, load_slip_table
-    from copylint.tokens import Tokens
+    from copylint.language.spelling import realword
+    from copylint.language.spelling.realword import RealWordChecker, load_slip_table
 
     def found(checker: RealWordChecker, text: str) -> list[tuple[str, str]]:
         tokens = Tokens(PlainTextFormat().build_view(Document("a.txt", text)))

@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 
-from copylint import datacache
-from copylint.spelling import table
-from copylint.spelling.table import CompactTable, StringTable
+from copylint.language.spelling import table
+from copylint.language.spelling.table import CompactTable, StringTable
+from copylint.store import tables as datacache
 
 SOURCE = {"of the": 5.0, "in a": 3.5, "a b": 1.0, "zeta": 9.0, "é ü": 2.0, "": 0.5}
 PROBES = [*SOURCE, "of", "of thf", "zz", "a", "in  a", "Of the"]

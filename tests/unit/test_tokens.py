@@ -7,11 +7,11 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from copylint.core.source import Document
+from copylint.core.tokens import URL_PATTERN, Tokens, _url_matches
 from copylint.formats.markdown import MarkdownFormat
 from copylint.formats.plaintext import PlainTextFormat
-from copylint.links.candidates import _OBFUSCATED, obfuscated_matches
-from copylint.source import Document
-from copylint.tokens import URL_PATTERN, Tokens, _url_matches
+from copylint.language.links.candidates import _OBFUSCATED, obfuscated_matches
 
 
 def tokens(text: str, name: str = "a.txt") -> Tokens:
@@ -62,7 +62,7 @@ def test_sentences_never_cross_blocks() -> None:
 
 def test_words_in_span() -> None:
     t = tokens("one two three four")
-    from copylint.source import Span
+    from copylint.core.source import Span
 
     assert [w.text for w in t.words_in(Span(4, 13))] == ["two", "three"]
 
@@ -113,7 +113,7 @@ def test_words_are_cut_with_their_exact_offsets() -> None:
     st.integers(min_value=1, max_value=9),
 )
 def test_words_cut_in_chunks_are_the_words_of_the_whole_text(pieces: list[str], chunk: int) -> None:
-    from copylint import tokens as module
+    from copylint.core import tokens as module
 
     text = "".join(pieces)
     expected = [(m.start(), m.end(), m.group()) for m in module.WORD_PATTERN.finditer(text)]
@@ -130,7 +130,7 @@ def test_words_cut_in_chunks_are_the_words_of_the_whole_text(pieces: list[str], 
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="ab’'\u0301\u20d0_ 9é-", max_size=40))
 def test_possessive_word_pattern_finds_what_backtracking_would(text: str) -> None:
-    from copylint import tokens as module
+    from copylint.core import tokens as module
 
     backtracking = re.compile(module.WORD_PATTERN.pattern.replace("++", "+").replace("*+", "*"))
     assert "++" in module.WORD_PATTERN.pattern  # the pattern under test is the possessive one
@@ -141,7 +141,7 @@ def test_possessive_word_pattern_finds_what_backtracking_would(text: str) -> Non
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet="ab ’.", max_size=30), st.integers(0, 30), st.integers(0, 30))
 def test_the_words_inside_a_span_are_those_wholly_within_it(text: str, first: int, second: int) -> None:
-    from copylint.source import Span
+    from copylint.core.source import Span
 
     found = tokens(text)
     low, high = sorted((min(first, len(text)), min(second, len(text))))

@@ -1,21 +1,12 @@
-"""Document formats: each turns a :class:`~copylint.source.Document` into a prose view."""
+"""Input formats: each turns a :class:`~copylint.core.source.Document` into a prose view.
 
-from __future__ import annotations
+Plain text (:mod:`.plaintext`), Markdown (:mod:`.markdown`, over markdown-it-py) and HTML
+(:mod:`.html`, over the standard library's parser), with the masks both use for front matter and
+template tags (:mod:`.masks`). Each format declares its name, suffixes and
+:class:`~copylint.core.prose.FormatTraits`; :mod:`.builtin` registers them through the same hook
+as a plugin's formats.
+"""
 
-from typing import Protocol
+from copylint.core.prose import DocumentFormat
 
-from copylint.prose import ProseView
-from copylint.source import Document
-
-
-class DocumentFormat(Protocol):
-    """A markup language copylint can read. Registered through ``copylint_register_formats``."""
-
-    name: str
-    """A short stable name, e.g. ``markdown``."""
-    suffixes: tuple[str, ...]
-    """Lower-case file name suffixes with the dot, e.g. ``(".md",)``."""
-
-    def build_view(self, document: Document) -> ProseView:
-        """Extract the prose of ``document`` with its map back to the source."""
-        ...
+__all__ = ["DocumentFormat"]

@@ -10,19 +10,21 @@ from __future__ import annotations
 import importlib
 from collections.abc import Sequence
 
-from copylint.formats import DocumentFormat
+from copylint.core.prose import DirectiveSyntax, DocumentFormat, FormatTraits, ProseView
+from copylint.core.source import Document
 from copylint.formats.plaintext import PlainTextFormat
 from copylint.hookspecs import hookimpl
-from copylint.prose import ProseView
-from copylint.source import Document
 
 
 class FormatOnFirstUse:
     """A document format whose class is imported, and instantiated once, with its first document."""
 
-    def __init__(self, name: str, suffixes: tuple[str, ...], module: str, class_name: str) -> None:
+    def __init__(
+        self, name: str, suffixes: tuple[str, ...], traits: FormatTraits, module: str, class_name: str
+    ) -> None:
         self.name = name
         self.suffixes = suffixes
+        self.traits = traits
         self._where = (module, class_name)
         self._format: DocumentFormat | None = None
 
@@ -33,8 +35,15 @@ class FormatOnFirstUse:
         return self._format.build_view(document)
 
 
-MARKDOWN = ("markdown", (".md", ".markdown", ".mdown", ".mkd"), "copylint.formats.markdown", "MarkdownFormat")
-HTML = ("html", (".html", ".htm", ".xhtml"), "copylint.formats.html", "HtmlFormat")
+MARKUP_TRAITS = FormatTraits(directives=DirectiveSyntax.COMMENTS, collapses_whitespace=True)
+"""Markdown's: directives in HTML comments, and runs of spaces render as one."""
+HTML_TRAITS = FormatTraits(directives=DirectiveSyntax.COMMENTS, collapses_whitespace=True, tags_share_lines=True)
+
+MARKDOWN = (
+    "markdown", (".md", ".markdown", ".mdown", ".mkd"), MARKUP_TRAITS, "copylint.formats.markdown", "MarkdownFormat"
+)  # fmt: skip
+HTML = ("html", (".html", ".htm", ".xhtml"), HTML_TRAITS, "copylint.formats.html", "HtmlFormat")
+"""What the lazily imported formats declare: a test checks it against the classes' own."""
 
 
 @hookimpl

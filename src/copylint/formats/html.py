@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from copylint.core.prose import DirectiveSyntax, FormatTraits, Link, ProseView, Scope, ViewBuilder
+from copylint.core.source import Document, Span
 from copylint.formats.masks import blank, template_tag_spans
-from copylint.prose import Link, ProseView, Scope, ViewBuilder
-from copylint.source import Document, Span
 
 _SKIPPED = frozenset({"script", "style", "code", "pre", "kbd", "samp", "textarea", "template", "svg", "math"})
 _VOID = frozenset(
@@ -88,6 +88,7 @@ class HtmlFormat:
 
     name: str = "html"
     suffixes: tuple[str, ...] = (".html", ".htm", ".xhtml")
+    traits = FormatTraits(directives=DirectiveSyntax.COMMENTS, collapses_whitespace=True, tags_share_lines=True)
 
     def build_view(self, document: Document) -> ProseView:
         masks = template_tag_spans(document.text)

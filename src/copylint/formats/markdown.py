@@ -19,11 +19,11 @@ from markdown_it import MarkdownIt
 from markdown_it.helpers import parseLinkDestination, parseLinkTitle
 from markdown_it.token import Token
 
-from copylint.errors import InputError
+from copylint.core.errors import InputError
+from copylint.core.prose import PLACEHOLDER, DirectiveSyntax, FormatTraits, Link, ProseView, Scope, ViewBuilder
+from copylint.core.source import Document, Span
 from copylint.formats.html import HtmlExtractor
 from copylint.formats.masks import blank, front_matter_span, template_tag_spans
-from copylint.prose import PLACEHOLDER, Link, ProseView, Scope, ViewBuilder
-from copylint.source import Document, Span
 
 _ENTITY = re.compile(r"&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});")
 _DELIMITERS = frozenset({"em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close"})
@@ -47,6 +47,7 @@ class MarkdownFormat:
 
     name: str = "markdown"
     suffixes: tuple[str, ...] = (".md", ".markdown", ".mdown", ".mkd")
+    traits = FormatTraits(directives=DirectiveSyntax.COMMENTS, collapses_whitespace=True)
 
     def __init__(self) -> None:
         # this module (and markdown-it with it) is imported with the first Markdown file, see

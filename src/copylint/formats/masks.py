@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from copylint.source import Span
+from copylint.core.source import Span
 
 _FRONT_MATTER = re.compile(
     r"\A(?:(?P<yaml>---)[ \t]*\r?\n(?:.*?\n)??(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)"

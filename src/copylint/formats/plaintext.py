@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from copylint.prose import ProseView, Scope, ViewBuilder
-from copylint.source import Document
+from copylint.core.prose import PLAIN_TRAITS, ProseView, Scope, ViewBuilder
+from copylint.core.source import Document
 
 _BLANK_LINES = re.compile(r"\r?\n[ \t\r\f\v]*\n\s*")
 
@@ -15,6 +15,7 @@ class PlainTextFormat:
 
     name: str = "text"
     suffixes: tuple[str, ...] = (".txt", ".text")
+    traits = PLAIN_TRAITS
 
     def build_view(self, document: Document) -> ProseView:
         builder = ViewBuilder(document)

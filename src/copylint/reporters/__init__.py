@@ -6,8 +6,8 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, ClassVar, TextIO
 
 if TYPE_CHECKING:
-    from copylint.rule import Rule
-    from copylint.runner import RunResult
+    from copylint.core.finding import RunResult
+    from copylint.core.rule import Rule
 
 
 class Reporter:

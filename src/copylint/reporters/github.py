@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import os
 
+from copylint.core.finding import RunResult
 from copylint.reporters import Reporter
-from copylint.runner import RunResult
 
 _LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import json
 
-from copylint.fingerprint import fingerprints
+from copylint.core.finding import RunResult
+from copylint.core.fingerprint import fingerprints
 from copylint.reporters import Reporter
-from copylint.runner import RunResult
 
 _SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
 

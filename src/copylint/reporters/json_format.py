@@ -8,10 +8,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from copylint.finding import Finding
+from copylint.core.finding import Finding, RunResult
+from copylint.core.source import SourceLines
 from copylint.reporters import Reporter
-from copylint.runner import RunResult
-from copylint.source import SourceLines
 
 SCHEMA_VERSION = 1
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from copylint.core.finding import RunResult
+from copylint.core.source import SourceLines, Span
 from copylint.reporters import Reporter
-from copylint.runner import RunResult
-from copylint.source import SourceLines, Span
 
 _SEVERITIES = {"error": "ERROR", "warning": "WARNING", "info": "INFO"}
 

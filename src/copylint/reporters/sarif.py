@@ -6,12 +6,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from copylint import __version__
-from copylint.finding import Finding
-from copylint.fingerprint import fingerprints
+from copylint._version import __version__
+from copylint.core.finding import Finding, RunResult
+from copylint.core.fingerprint import fingerprints
+from copylint.core.source import SourceLines, Span
 from copylint.reporters import Reporter
-from copylint.runner import RunResult
-from copylint.source import SourceLines, Span
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVELS = {"error": "error", "warning": "warning", "info": "note"}

@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import click
 
-from copylint.display import printable
-from copylint.finding import Applicability, Finding, Severity
+from copylint.core.finding import Applicability, Finding, RunResult, Severity
+from copylint.core.source import SourceLines
 from copylint.reporters import Reporter
-from copylint.runner import RunResult
-from copylint.source import SourceLines
+from copylint.reporters.display import printable
 
 _SEVERITY_COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 _EXCERPT_WIDTH = 100

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from copylint.core.rule import Rule
 from copylint.hookspecs import hookimpl
-from copylint.packs import bundled_packs, rule_class
-from copylint.rule import Rule
 from copylint.rules.articles import Article
-from copylint.rules.dashes import DashSpacing
 from copylint.rules.invisible import InvisibleCharacter, MixedScript
 from copylint.rules.languagetool import LanguageToolCheck
 from copylint.rules.meta import UnusedSuppression
@@ -27,6 +25,7 @@ from copylint.rules.realword import WordInContext
 from copylint.rules.repetition import DoubledPhrase, DoubledWord, RepeatedFragment, RepeatedSentence
 from copylint.rules.spam import SpamLink
 from copylint.rules.spelling import RejectedWord, Typo
+from copylint.rules.style import DashSpacing
 
 
 @hookimpl
@@ -55,5 +54,4 @@ def copylint_register_rules() -> Sequence[type[Rule]]:
         UnusedSuppression,
         Article,
         LanguageToolCheck,
-        *(rule_class(spec) for spec in bundled_packs()),
     )

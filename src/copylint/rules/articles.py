@@ -9,8 +9,8 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from copylint.finding import Applicability, Category, Finding, Severity
-from copylint.rule import PlannedEdit, Rule, RuleContext
+from copylint.core.finding import Applicability, Category, Finding, Severity
+from copylint.core.rule import ProseEdit, Rule, RuleContext
 
 # Words spelled with a vowel that start with a consonant sound, and the reverse (silent h).
 _CONSONANT_SOUND = re.compile(
@@ -112,7 +112,7 @@ class Article(Rule):
             yield ctx.finding(
                 article.span,
                 f"Use “{right}” before “{following.text}”.",
-                edits=(PlannedEdit(article.span, right),),
+                edits=(ProseEdit(article.span, right),),
                 applicability=Applicability.SAFE,
                 fix_title=f"Replace with “{right}”",
             )

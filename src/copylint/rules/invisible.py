@@ -10,10 +10,10 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from copylint.finding import Applicability, Category, Finding, Severity
-from copylint.lookalikes import LOOKALIKES, to_latin
-from copylint.rule import PlannedEdit, Rule, RuleContext
-from copylint.source import Span
+from copylint.core.finding import Applicability, Category, Finding, Severity
+from copylint.core.rule import ProseEdit, Rule, RuleContext
+from copylint.core.source import Span
+from copylint.language.lookalikes import LOOKALIKES, to_latin
 
 _NAMES = {
     "\u00a0": "no-break space",
@@ -81,7 +81,7 @@ class InvisibleCharacter(Rule):
                 f"Invisible {_describe(char)} (U+{ord(char):04X})"
                 + (" can reorder what readers see." if bidi else "."),
                 suggestions=(replacement,),
-                edits=(PlannedEdit(span, replacement),),
+                edits=(ProseEdit(span, replacement),),
                 applicability=Applicability.UNSAFE if bidi else Applicability.SAFE,
                 fix_title="Replace with a space" if replacement else "Delete it",
             )
@@ -134,7 +134,7 @@ class MixedScript(Rule):
                 word.span,
                 f"“{text}” mixes Latin letters with look-alike {_script(foreign[0])} ones ({', '.join(foreign)}).",
                 suggestions=(latin,),
-                edits=(PlannedEdit(word.span, latin),),
+                edits=(ProseEdit(word.span, latin),),
                 applicability=Applicability.UNSAFE,
                 fix_title=f"Replace with “{latin}”",
             )

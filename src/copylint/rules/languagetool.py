@@ -5,12 +5,38 @@ Complexity: one request per document; the server's work is its own.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import replace
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, replace
+from typing import Any
 
-from copylint.finding import Applicability, Category, Finding, Severity
-from copylint.rule import PlannedEdit, Rule, RuleContext
-from copylint.source import Span
+from copylint.core.finding import Applicability, Category, Finding, Severity
+from copylint.core.rule import FamilySettings, FamilyValues, KeyKind, ProseEdit, Rule, RuleContext, SettingKey
+from copylint.core.source import Span
+
+
+def _server_problem(value: Any) -> str | None:
+    if isinstance(value, str) and (value == "local" or value.startswith(("http://", "https://"))):
+        return None
+    return f'expected a server URL or "local", got {value!r}'
+
+
+@dataclass(frozen=True)
+class LanguageToolSettings(FamilySettings):
+    """``languagetool``: a LanguageTool server's URL, or "local"; unset keeps the backend off."""
+
+    keys = {"languagetool": SettingKey(KeyKind.TEXT, _server_problem)}
+    server: str | None = None
+
+    @classmethod
+    def from_values(cls, values: FamilyValues) -> LanguageToolSettings:
+        server = values.get("languagetool")
+        return cls(server if isinstance(server, str) else None)
+
+    def identity(self) -> object:
+        return self.server
+
+    def describe(self) -> Mapping[str, Any]:
+        return {"languagetool": self.server}
 
 
 class LanguageToolCheck(Rule):
@@ -33,16 +59,18 @@ class LanguageToolCheck(Rule):
     category = Category.GRAMMAR
     default_severity = Severity.WARNING
     fixable = True
+    family_settings = LanguageToolSettings
+    defers_to_overlapping = True
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        settings = ctx.settings
-        if settings is None or not settings.languagetool or not ctx.view.text.strip():
+        server = ctx.setting(LanguageToolSettings).server
+        if not server or not ctx.view.text.strip():
             return
-        from copylint import languagetool  # urllib and the client only when the backend is on
+        from copylint.language import languagetool  # urllib and the client only when the backend is on
 
-        for match in languagetool.check(settings.languagetool, ctx.view.text):
+        for match in languagetool.check(server, ctx.view.text):
             span = Span(match.start, max(match.end, match.start))
-            edits = (PlannedEdit(span, match.replacements[0]),) if match.replacements else ()
+            edits = (ProseEdit(span, match.replacements[0]),) if match.replacements else ()
             finding = ctx.finding(
                 span,
                 f"{match.message} [LanguageTool {match.rule_id}]",

@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from copylint.finding import Applicability, Category, Finding, Severity
-from copylint.rule import PlannedEdit, Rule, RuleContext
-from copylint.source import Span
+from copylint.core.finding import Applicability, Category, Finding, Severity
+from copylint.core.rule import ProseEdit, Rule, RuleContext
+from copylint.core.source import Span
 
 
 def starting_with(first: str, pattern: str) -> re.Pattern[str]:
@@ -45,7 +45,7 @@ class _PatternRule(Rule):
             yield ctx.finding(
                 Span(*match.span()),
                 self.message.format(text=match.group()),
-                edits=(PlannedEdit(span, replacement),),
+                edits=(ProseEdit(span, replacement),),
                 applicability=self.applicability,
                 fix_title=f"Replace with “{replacement}”" if replacement else "Delete",
             )
@@ -204,8 +204,8 @@ class SpacingInside(_PatternRule):
         return 1, 1
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        # Markdown and HTML collapse spaces when rendered: there a double space is only untidy.
-        collapsed = ctx.document.path.lower().endswith((".md", ".markdown", ".html", ".htm"))
+        # where a format collapses spaces when rendered, a double space is only untidy
+        collapsed = ctx.traits.collapses_whitespace
         for finding in super().check(ctx):
             yield finding.with_severity(Severity.INFO) if collapsed and finding.message == self.message else finding
 
@@ -313,7 +313,7 @@ class Quotes(Rule):
                 yield ctx.finding(
                     Span(offset - 1, offset + 1),
                     f"Doubled quotation mark “{mark}{mark}”.",
-                    edits=(PlannedEdit(Span(offset, offset + 1), ""),),
+                    edits=(ProseEdit(Span(offset, offset + 1), ""),),
                     applicability=Applicability.SAFE,
                     fix_title="Delete the extra mark",
                 )

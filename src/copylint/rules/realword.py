@@ -8,11 +8,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import lru_cache
 
-from copylint.finding import Applicability, Category, Finding, Severity
-from copylint.rule import PlannedEdit, Rule, RuleContext
-from copylint.spelling.checker import shared_suggester
-from copylint.spelling.realword import RealWordChecker, load_slip_table
-from copylint.spelling.suggest import match_case
+from copylint.core.finding import Applicability, Category, Finding, Severity
+from copylint.core.rule import ProseEdit, Rule, RuleContext
+from copylint.language.spelling.checker import shared_suggester
+from copylint.language.spelling.realword import RealWordChecker, load_slip_table
+from copylint.language.spelling.suggest import match_case
 
 
 @lru_cache(maxsize=1)
@@ -54,7 +54,7 @@ class WordInContext(Rule):
                 issue.word.span,
                 f"“{issue.word.text}” looks wrong here: did you mean “{suggestion}”?",
                 suggestions=(suggestion,),
-                edits=(PlannedEdit(issue.word.span, suggestion),),
+                edits=(ProseEdit(issue.word.span, suggestion),),
                 applicability=Applicability.UNSAFE,
                 fix_title=f"Replace with “{suggestion}”",
             )

@@ -13,11 +13,11 @@ import re
 import sys
 from collections.abc import Iterator, Sequence
 
-from copylint.finding import Applicability, Category, Finding, Severity
-from copylint.prose import Scope
-from copylint.rule import PlannedEdit, Rule, RuleContext
-from copylint.source import Span
-from copylint.tokens import Word
+from copylint.core.finding import Applicability, Category, Finding, Severity
+from copylint.core.prose import Scope
+from copylint.core.rule import ProseEdit, Rule, RuleContext
+from copylint.core.source import Span
+from copylint.core.tokens import Word
 
 # Doubles that are grammatical ("she had had enough") or idiomatic ("bye bye", "ha ha").
 LEGITIMATE_DOUBLES = frozenset(
@@ -74,7 +74,7 @@ class DoubledWord(Rule):
             if _is_legitimate(ctx, words, index) or _is_deliberate(text, words, index):
                 continue
             span = Span(first.start, second.end)
-            delete = PlannedEdit(Span(first.end, second.end), "")
+            delete = ProseEdit(Span(first.end, second.end), "")
             yield ctx.finding(
                 span,
                 f"Doubled word: “{first.text} {second.text}”.",  # noqa: RUF001
@@ -189,7 +189,7 @@ class DoubledPhrase(Rule):
             finding = ctx.finding(
                 Span(words[index].start, last.end),
                 f"Repeated phrase: “{one_line(copy + joiner + copy)}”.",
-                edits=(PlannedEdit(Span(first_copy_end, last.end), ""),),
+                edits=(ProseEdit(Span(first_copy_end, last.end), ""),),
                 applicability=Applicability.UNSAFE,
                 fix_title="Delete the repeated copy",
             )
@@ -380,7 +380,7 @@ class RepeatedFragment(Rule):
             yield ctx.finding(
                 Span(words[index].start, second_end),
                 f"Repeated text: “{one_line(text[words[index].start : first_end])}” appears twice in a row.",
-                edits=(PlannedEdit(Span(first_end, second_end), ""),),
+                edits=(ProseEdit(Span(first_end, second_end), ""),),
                 applicability=Applicability.UNSAFE,
                 fix_title="Delete the second copy",
             )
@@ -493,7 +493,7 @@ class RepeatedSentence(Rule):
             yield ctx.finding(
                 sentence,
                 f"This sentence already appears on line {line}.",
-                edits=(PlannedEdit(Span(start, sentence.end), ""),),
+                edits=(ProseEdit(Span(start, sentence.end), ""),),
                 applicability=Applicability.UNSAFE,
                 fix_title="Delete this copy",
             )

@@ -7,14 +7,42 @@ looks at most ``CONTEXT`` characters either side of it.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
 
-from copylint.finding import Applicability, Category, Edit, Finding, Severity
-from copylint.links.candidates import LinkCandidate, collect, link_text_domains
-from copylint.links.data import spam_data
-from copylint.links.signals import STRONG_TOTAL, THRESHOLD, link_signals
-from copylint.rule import Rule, RuleContext
-from copylint.source import Span
+from copylint.core.finding import Applicability, Category, Edit, Finding, Severity
+from copylint.core.rule import FamilySettings, FamilyValues, KeyKind, Rule, RuleContext, SettingKey
+from copylint.core.source import Span
+from copylint.language.links.candidates import LinkCandidate, collect, link_text_domains
+from copylint.language.links.data import SpamSettings, read_domain_lists, spam_data
+from copylint.language.links.signals import STRONG_TOTAL, THRESHOLD, link_signals
+
+
+@dataclass(frozen=True)
+class SpamConfig(FamilySettings):
+    """The project's own spam lists: ``spam-trusted`` domains and the domains in the
+    ``spam-trusted-lists`` files are never reported; those in ``spam-blocked-lists`` always weigh."""
+
+    keys = {
+        "spam-trusted": SettingKey(KeyKind.STRINGS),
+        "spam-trusted-lists": SettingKey(KeyKind.PATHS),
+        "spam-blocked-lists": SettingKey(KeyKind.PATHS),
+    }
+    spam: SpamSettings = field(default_factory=SpamSettings)
+
+    @classmethod
+    def from_values(cls, values: FamilyValues) -> SpamConfig:
+        trusted = frozenset(domain.lower() for domain in values.get("spam-trusted", ()))
+        trusted |= read_domain_lists(tuple(values.get("spam-trusted-lists", ())))
+        return cls(SpamSettings(trusted, read_domain_lists(tuple(values.get("spam-blocked-lists", ())))))
+
+    def identity(self) -> object:
+        return (sorted(self.spam.trusted), sorted(self.spam.blocked))
+
+    def describe(self) -> Mapping[str, Any]:
+        return {"spam-trusted": sorted(self.spam.trusted), "spam-blocked": len(self.spam.blocked)}
+
 
 _CROWDED_LINKS = 3
 _CROWDED_WORDS = 40
@@ -47,6 +75,7 @@ class SpamLink(Rule):
     """
 
     id = "spam.link"
+    family_settings = SpamConfig
     category = Category.SPAM
     default_severity = Severity.WARNING
     fixable = True
@@ -72,7 +101,7 @@ class SpamLink(Rule):
                 data,
                 link_text_domains(ctx.view, ctx.tokens, candidate),
                 in_ending,
-                ctx.settings.spam if ctx.settings is not None else None,
+                ctx.setting(SpamConfig).spam,
             )
             total = sum(signal.weight for signal in signals)
             if total < ctx.option("threshold"):
@@ -106,7 +135,7 @@ class SpamLink(Rule):
         source = ctx.view.to_source(span)
         if markup is not None:
             source = Span(min(source.start, markup.start), max(source.end, markup.end))
-        if self._fills_block(ctx, span) and not ctx.document.path.lower().endswith((".html", ".htm", ".xhtml")):
+        if self._fills_block(ctx, span) and not ctx.traits.tags_share_lines:
             line_start = text.rfind("\n", 0, source.start) + 1
             if not text[line_start : source.start].strip(" \t>-*+#0123456789."):
                 return (_delete_lines(text, line_start, _line_end(text, source.end)),)

@@ -5,20 +5,44 @@ Complexity: O(words) per document; candidate search once per distinct unknown wo
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
 
-from copylint.finding import Applicability, Category, Finding, Severity
-from copylint.rule import PlannedEdit, Rule, RuleContext
-from copylint.spelling.checker import SpellingChecker, SpellingIssue, Verdict
-from copylint.spelling.suggest import match_case
-from copylint.spelling.vocabulary import Vocabulary
+from copylint.core.finding import Applicability, Category, Finding, Severity
+from copylint.core.rule import FamilySettings, FamilyValues, KeyKind, ProseEdit, Rule, RuleContext, SettingKey
+from copylint.language.spelling.checker import SpellingChecker, SpellingIssue, Verdict
+from copylint.language.spelling.suggest import match_case
+from copylint.language.spelling.vocabulary import Vocabulary, read_word_lists
+
+
+@dataclass(frozen=True)
+class SpellingSettings(FamilySettings):
+    """The project's word lists: ``accept`` (never reported as misspelled) and ``reject`` (always
+    reported, by ``spelling.rejected``), files of one word or regular expression a line."""
+
+    keys = {"accept": SettingKey(KeyKind.PATHS), "reject": SettingKey(KeyKind.PATHS)}
+    vocabulary: Vocabulary = field(default_factory=Vocabulary)
+    accept_files: tuple[str, ...] = ()
+    reject_files: tuple[str, ...] = ()
+
+    @classmethod
+    def from_values(cls, values: FamilyValues) -> SpellingSettings:
+        accept, reject = tuple(values.get("accept", ())), tuple(values.get("reject", ()))
+        return cls(Vocabulary(read_word_lists(accept), read_word_lists(reject)), accept, reject)
+
+    def identity(self) -> object:
+        return (self.vocabulary.accept.identity(), self.vocabulary.reject.identity())
+
+    def describe(self) -> Mapping[str, Any]:
+        return {"accept": list(self.accept_files), "reject": list(self.reject_files)}
 
 
 def spelling_issues(ctx: RuleContext) -> list[SpellingIssue]:
     """The document's spelling issues, computed once and shared by the spelling rules."""
 
     def compute() -> list[SpellingIssue]:
-        vocabulary = ctx.settings.vocabulary if ctx.settings is not None else Vocabulary()
+        vocabulary = ctx.setting(SpellingSettings).vocabulary
         return list(SpellingChecker(ctx.document, ctx.tokens, vocabulary).issues())
 
     return ctx.shared("spelling.issues", compute)
@@ -53,6 +77,7 @@ class Typo(Rule):
     """
 
     id = "spelling.typo"
+    family_settings = SpellingSettings
     category = Category.TYPO
     default_severity = Severity.WARNING
     fixable = True
@@ -74,7 +99,7 @@ class Typo(Rule):
             else:
                 severity, applicability = Severity.INFO, Applicability.DISPLAY_ONLY
                 message = f"Unknown word “{word.text}”."
-            edits = (PlannedEdit(word.span, suggestions[0]),) if suggestions else ()
+            edits = (ProseEdit(word.span, suggestions[0]),) if suggestions else ()
             finding = ctx.finding(
                 word.span,
                 message,
@@ -100,6 +125,7 @@ class RejectedWord(Rule):
     """
 
     id = "spelling.rejected"
+    family_settings = SpellingSettings
     category = Category.STYLE
     default_severity = Severity.WARNING
 

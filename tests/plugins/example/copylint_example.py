@@ -7,9 +7,9 @@ from collections.abc import Iterator, Sequence
 
 import pluggy
 
-from copylint.finding import Category, Finding, Severity
-from copylint.rule import Rule, RuleContext
-from copylint.source import Span
+from copylint.core.finding import Category, Finding, Severity
+from copylint.core.rule import Rule, RuleContext
+from copylint.core.source import Span
 
 hookimpl = pluggy.HookimplMarker("copylint")
 _LOREM = re.compile(r"\blorem ipsum\b", re.IGNORECASE)

@@ -6,8 +6,8 @@ from collections.abc import Iterator, Sequence
 
 import pluggy
 
-from copylint.finding import Category, Finding
-from copylint.rule import Rule, RuleContext
+from copylint.core.finding import Category, Finding
+from copylint.core.rule import Rule, RuleContext
 
 hookimpl = pluggy.HookimplMarker("copylint")
 

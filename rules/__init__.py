@@ -1,1 +1,0 @@
-"""Data shipped with copylint: spam lists and rule packs (installed as copylint.bundled)."""

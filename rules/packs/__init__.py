@@ -1,1 +1,0 @@
-"""YAML rule packs shipped with copylint."""

@@ -1,1 +1,0 @@
-"""Spam and piracy link lists; see README.md."""

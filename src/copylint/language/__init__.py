@@ -1,0 +1,7 @@
+"""English knowledge the rules consult; no rule classes here.
+
+The lexicon, word forms, suggestions and context models for spelling and real-word errors
+(:mod:`.spelling`), link candidates and spam signals with the shipped spam lists (:mod:`.links`),
+Cyrillic and Greek letters that look Latin (:mod:`.lookalikes`), and the HTTP client for a
+LanguageTool server (:mod:`.languagetool`).
+"""

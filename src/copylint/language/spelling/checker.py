@@ -1,0 +1,335 @@
+"""Which words of a document are misspelled, and what to suggest for each.
+
+Complexity: one pass over the words, O(words); lexicon look-ups are hash look-ups, and the
+candidate search runs once per distinct unknown word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import Enum
+from functools import lru_cache
+
+from rapidfuzz.distance import OSA
+
+from copylint.core.prose import Scope
+from copylint.core.source import Document
+from copylint.core.tokens import Tokens, Word
+from copylint.language.spelling.bigrams import BigramModel, load_bigrams
+from copylint.language.spelling.lexicon import Lexicon, load_lexicon, modern_words
+from copylint.language.spelling.misspellings import known_misspellings
+from copylint.language.spelling.morphology import (
+    PREFIXES,
+    american_spelling,
+    inflections_of,
+    is_derived,
+    is_plural,
+    normalise,
+    strip_clitic,
+)
+from copylint.language.spelling.suggest import Candidate, Suggester
+from copylint.language.spelling.vocabulary import Vocabulary
+
+MIN_LENGTH = 3
+JARGON_REPEATS = 3
+FOREIGN_SHARE = 0.4
+FOREIGN_MIN_WORDS = 6
+CONFIDENT_COST = 1.6
+"""The top suggestion's slip cost at or under which a typo is a warning with a fix (else info)."""
+CAPITALISED_CONFIDENT_COST = 1.0
+"""The same for a capitalised word at the start of a sentence or in a heading (maybe a name)."""
+CONTEXT_CONFIDENT_COST = 2.8
+"""The same for a common word that the neighbouring words support ("culminative wealth")."""
+_COMMON_NEIGHBOUR = 1_000_000.0
+_FRONT_MATTER_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_HEADING_SCOPES = frozenset({Scope.HEADING, Scope.TITLE})
+
+
+class WordClass(Enum):
+    """What a word is by itself, before the document's own evidence (names, compounds) is heard."""
+
+    FINE = "fine"
+    MISSPELLED = "misspelled"
+    UNKNOWN = "unknown"
+
+
+@lru_cache(maxsize=262_144)
+def classify(text: str) -> WordClass:
+    """Classify a word form (memoised: prose repeats its words)."""
+    if text in load_lexicon() and normalise(text) == text and not _misspelled(text, strip_clitic(text)):
+        return WordClass.FINE  # most forms: a known word as the lexicon spells it, in two look-ups
+    return classify_by_shape_and_lexicon(text)
+
+
+def classify_by_shape_and_lexicon(text: str) -> WordClass:
+    """:func:`classify`'s full decision, which its short cut for known words agrees with."""
+    if _skip_shape(text):
+        return WordClass.FINE
+    lower = normalise(text)
+    stripped = strip_clitic(lower)
+    if _misspelled(lower, stripped):
+        return WordClass.MISSPELLED
+    return WordClass.FINE if _is_known(lower, stripped) else WordClass.UNKNOWN
+
+
+def _misspelled(lower: str, stripped: str) -> bool:
+    misspellings = known_misspellings()
+    return lower in misspellings or stripped in misspellings
+
+
+def _skip_shape(text: str) -> bool:
+    """Abbreviations, code-like words and names by their shape alone."""
+    if len(text) < MIN_LENGTH or any(char.isdigit() for char in text):
+        return True
+    letters = [char for char in text if char.isalpha()]
+    if len(letters) > 1 and all(char.isupper() for char in letters):
+        return True  # an abbreviation: NASA, HTML
+    if not any(char in "aeiouyAEIOUY" for char in text):
+        return True  # no vowel: an abbreviation or file type (pdf, npm, txt)
+    return any(char.isupper() for char in text[1:])  # internal capitals: iPhone, GitHub
+
+
+def _is_known(lower: str, stripped: str) -> bool:
+    lexicon = load_lexicon()
+    if lower in lexicon or stripped in lexicon:
+        return True
+    if not lower.isascii():
+        # "naïve" is "naive"; other accented words are names or another language: left alone.
+        return True
+    return (
+        is_derived(stripped, lexicon)
+        or is_plural(stripped, lexicon)
+        or inflections_of(stripped, modern_words())
+        or any(american in lexicon for american in american_spelling(stripped))
+    )
+
+
+class Verdict(Enum):
+    KNOWN_MISSPELLING = "known"
+    UNKNOWN = "unknown"
+    REJECTED = "rejected"
+
+
+@dataclass(frozen=True, slots=True)
+class SpellingIssue:
+    word: Word
+    verdict: Verdict
+    suggestions: tuple[str, ...]
+    confident: bool
+
+
+class _Shared:
+    """The process-wide lexicon, bigram model and suggester (built once, read-only after)."""
+
+    suggester: Suggester | None = None
+
+    @classmethod
+    def get(cls) -> Suggester:
+        if cls.suggester is None:
+            cls.suggester = Suggester(load_lexicon(), load_bigrams())
+        return cls.suggester
+
+
+def shared_suggester() -> Suggester:
+    return _Shared.get()
+
+
+class SpellingChecker:
+    """Finds spelling issues in one document."""
+
+    def __init__(self, document: Document, tokens: Tokens, vocabulary: Vocabulary) -> None:
+        suggester = shared_suggester()
+        self.suggester = suggester
+        self.lexicon: Lexicon = suggester.lexicon
+        self.bigrams: BigramModel | None = suggester.bigrams
+        self.document = document
+        self.tokens = tokens
+        self.vocabulary = vocabulary
+        self.misspellings = known_misspellings()
+        self._names: frozenset[str] = frozenset()
+        """Lower-case forms the document uses as names (set per run of :meth:`issues`)."""
+
+    # ---- the document's own evidence
+    def _names_among(self, forms: set[str]) -> frozenset[str]:
+        """Which of ``forms`` (lower case) the document writes capitalised mid-sentence or in its
+        front matter: names. Only words whose text is a capitalised spelling of one of ``forms``
+        are looked at."""
+        view = self.tokens.view
+        names: set[str] = set()
+        if view.front_matter is not None:
+            front = self.document.text[view.front_matter.start : view.front_matter.end]
+            names.update(
+                form for match in _FRONT_MATTER_WORD.finditer(front) if (form := normalise(match.group())) in forms
+            )
+        spelled = {
+            text: form for text in self.tokens.forms if text[:1].isupper() and (form := normalise(text)) in forms
+        }
+        if not spelled:
+            return frozenset(names)
+        for word in [self.tokens.words[index] for index, text in enumerate(self.tokens.texts) if text in spelled]:
+            form = spelled[word.text]
+            if form in names or self.tokens.starts_sentence(word):
+                continue
+            if view.scope_at(word.start) not in _HEADING_SCOPES:
+                names.add(form)
+        return frozenset(names)
+
+    # ---- the decision for one word
+    def _compound_part_known(self, word: Word, lower: str) -> bool:
+        text = self.tokens.view.text
+        before = text[word.start - 1] if word.start > 0 else ""
+        after = text[word.end] if word.end < len(text) else ""
+        if before != "-" and after != "-":
+            return False
+        if lower in PREFIXES or lower.endswith("o"):
+            return True  # a combining form: socio-, electro-, anti-
+        # a rhyming or ablaut reduplication: flim-flam, hocus-pocus, wishy-washy
+        other = self._other_compound_part(word, before == "-")
+        return bool(other) and OSA.distance(lower, normalise(other)) <= 2
+
+    def _other_compound_part(self, word: Word, look_left: bool) -> str:
+        text = self.tokens.view.text
+        if look_left:
+            end = word.start - 1
+            start = end
+            while start > 0 and text[start - 1].isalpha():
+                start -= 1
+        else:
+            start = word.end + 1
+            end = start
+            while end < len(text) and text[end].isalpha():
+                end += 1
+        return text[start:end]
+
+    def verdict(self, word: Word) -> Verdict | None:
+        text = word.text
+        if self.vocabulary.reject and self.vocabulary.reject.matches(text):
+            return Verdict.REJECTED
+        kind = classify(text)
+        if kind is WordClass.FINE:
+            return None
+        if self.vocabulary.accept and self.vocabulary.accept.matches(text):
+            return None
+        if kind is WordClass.MISSPELLED:
+            return Verdict.KNOWN_MISSPELLING
+        lower = normalise(text)
+        if strip_clitic(lower) in self._names:
+            return None
+        if text[:1].isupper():
+            in_heading = self.tokens.view.scope_at(word.start) in _HEADING_SCOPES
+            if not in_heading and not self.tokens.starts_sentence(word):
+                return None  # a name
+        if self._compound_part_known(word, lower):
+            return None
+        return Verdict.UNKNOWN
+
+    # ---- the whole document
+    def issues(self) -> Iterator[SpellingIssue]:
+        """Each distinct form is classified once; the per-word work (names, headings, compounds)
+        is done only for forms that are not known words."""
+        words = self.tokens.words
+        reject = self.vocabulary.reject
+        fine = WordClass.FINE
+        suspect = {text for text in self.tokens.forms if classify(text) is not fine}
+        if reject:
+            suspect.update(text for text in self.tokens.forms if reject.matches(text))
+        if not suspect:
+            return
+        self._names = self._names_among({strip_clitic(normalise(text)) for text in suspect})
+        verdicts: dict[int, Verdict] = {}
+        for index in [index for index, text in enumerate(self.tokens.texts) if text in suspect]:
+            verdict = self.verdict(words[index])
+            if verdict is not None:
+                verdicts[index] = verdict
+        unknown = [index for index, verdict in verdicts.items() if verdict is Verdict.UNKNOWN]
+        skipped_blocks = self._foreign_blocks(unknown)
+        unknown_counts = Counter(normalise(words[index].text) for index in unknown)
+        for index, verdict in verdicts.items():
+            word = words[index]
+            lower = strip_clitic(normalise(word.text))
+            if verdict is Verdict.REJECTED:
+                yield SpellingIssue(word, verdict, (), False)
+                continue
+            if verdict is Verdict.KNOWN_MISSPELLING:
+                right = self.misspellings.get(normalise(word.text)) or self.misspellings[lower]
+                yield SpellingIssue(word, verdict, (right,), True)
+                continue
+            if self.tokens.view.block_index(word.start) in skipped_blocks:
+                continue
+            if unknown_counts[normalise(word.text)] >= JARGON_REPEATS and not self._has_common_neighbour(lower):
+                continue
+            previous, following = self._context(index)
+            ranked = self.suggester.rank(lower, previous, following)
+            attested = bool(ranked) and self._attested(previous, ranked[0].word, following)
+            if word.text[:1].isupper():
+                # Capitalised at a sentence start or in a heading: as likely a name as a slip.
+                confident = (
+                    bool(ranked)
+                    and ranked[0].cost <= CAPITALISED_CONFIDENT_COST
+                    and (self.lexicon.count(ranked[0].word) >= _COMMON_NEIGHBOUR)
+                )
+            else:
+                confident = _confident(ranked, self.lexicon, attested)
+            yield SpellingIssue(word, verdict, tuple(candidate.word for candidate in ranked), confident)
+
+    def _attested(self, previous: str | None, candidate: str, following: str | None) -> bool:
+        """Whether the bigram model has seen the candidate next to one of its neighbours."""
+        if self.bigrams is None:
+            return False
+        return bool(
+            (previous and self.bigrams.has(previous, candidate))
+            or (following and self.bigrams.has(candidate, following))
+        )
+
+    def _has_common_neighbour(self, lower: str) -> bool:
+        return any(
+            distance == 1 and self.lexicon.count(candidate) >= _COMMON_NEIGHBOUR
+            for candidate, distance in self.suggester.nearby(lower)
+        )
+
+    def _context(self, index: int) -> tuple[str | None, str | None]:
+        words = self.tokens.words
+        text = self.tokens.view.text
+        previous = following = None
+        if index > 0 and text[words[index - 1].end : words[index].start].isspace():
+            previous = normalise(words[index - 1].text)
+        if index + 1 < len(words) and text[words[index].end : words[index + 1].start].isspace():
+            following = normalise(words[index + 1].text)
+        return previous, following
+
+    def _foreign_blocks(self, unknown: list[int]) -> set[int]:
+        """Blocks where so many words are unknown that the text is another language or code.
+
+        Only blocks holding an unknown word are counted, each once: O(words) at worst.
+        """
+        words = self.tokens.words
+        blocks = self.tokens.view.blocks
+        unknown_in: Counter[int] = Counter(
+            self.tokens.view.block_index(words[index].start) for index in unknown if _considered(words[index])
+        )
+        foreign: set[int] = set()
+        for block_index, unknown_count in unknown_in.items():
+            if unknown_count < FOREIGN_MIN_WORDS * FOREIGN_SHARE:
+                continue
+            considered = sum(1 for word in self.tokens.words_in(blocks[block_index]) if _considered(word))
+            if considered >= FOREIGN_MIN_WORDS and unknown_count / considered >= FOREIGN_SHARE:
+                foreign.add(block_index)
+        return foreign
+
+
+def _considered(word: Word) -> bool:
+    """Whether a word counts towards a block's share of unknown words."""
+    return len(word.text) >= MIN_LENGTH and word.text.isalpha()
+
+
+def _confident(ranked: list[Candidate], lexicon: Lexicon, attested: bool) -> bool:
+    """A close slip for a word, or a further one for a common word the context supports."""
+    if not ranked:
+        return False
+    best = ranked[0]
+    if best.cost <= CONFIDENT_COST:
+        return True
+    return attested and best.cost <= CONTEXT_CONFIDENT_COST and lexicon.count(best.word) >= _COMMON_NEIGHBOUR

@@ -1,0 +1,286 @@
+"""Declarative rule packs: YAML files of ``existence``, ``substitution``, ``consistency`` and
+``capitalization`` rules, shipped in ``copylint/data/packs/`` and read from paths in the configuration.
+
+Each pack compiles once into one matcher per rule; patterns that could backtrack
+catastrophically (a quantified group that is itself quantified) are rejected, since packs from
+users are untrusted input. Every rule carries ``examples`` that must fire and must stay quiet;
+the test suite runs them for every pack.
+
+Complexity: one regular-expression pass per rule over the prose, O(characters); patterns that
+could backtrack exponentially are refused when the pack is loaded (:mod:`copylint.packs.regex_safety`).
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from copylint.core.errors import CopylintError
+from copylint.core.finding import Applicability, Category, Severity
+from copylint.core.prose import Scope
+from copylint.packs.regex_safety import backtracking_risk
+
+KINDS = ("existence", "substitution", "consistency", "capitalization")
+_RULE_KEYS = (
+    "name", "kind", "message", "severity", "category", "scope", "ignorecase", "exceptions", "fix",
+    "tokens", "swap", "either", "match", "examples", "description", "before", "after",
+)  # fmt: skip
+_PACK_KEYS = ("pack", "description", "rules", "source", "licence")
+_SCOPES = {
+    "text": (Scope.TEXT, Scope.PARAGRAPH, Scope.LIST_ITEM, Scope.BLOCKQUOTE, Scope.TABLE_CELL),
+    "heading": (Scope.HEADING, Scope.TITLE),
+    "link-text": (Scope.LINK_TEXT,),
+    "alt-text": (Scope.ALT_TEXT,),
+}
+_MAX_PATTERN = 2000
+
+
+@dataclass(frozen=True)
+class RuleSpec:
+    """One validated pack rule."""
+
+    pack: str
+    name: str
+    kind: str
+    message: str
+    severity: Severity
+    category: Category
+    scopes: frozenset[Scope]
+    pattern: str
+    """The rule's regular expression, compiled (:attr:`compiled`) the first time a document
+    needs it: most rules of a pack never fire on a given article, and compiling every pattern of
+    the bundled packs on every start took 7 ms."""
+    flags: int = 0
+    trigger: frozenset[str] | None = None
+    """The first words the pattern can start with (lower case; ``#`` stands for any number): the
+    full pattern is tried only at words in this set, found from the document's shared word
+    tokens, instead of at every position of the text."""
+    front_matter: bool = False
+    """Also check the values of the front matter's fields (title, description, tags ...)."""
+    replacements: tuple[tuple[str, str], ...] = ()
+    """substitution: each wrong pattern (compiled alone, for its own groups, by
+    :meth:`compiled_wrong`) and its replacement."""
+    either: tuple[tuple[str, str], ...] = ()
+    case: str = ""
+    exceptions: frozenset[str] = frozenset()
+    applicability: Applicability = Applicability.DISPLAY_ONLY
+    examples_fire: tuple[str, ...] = ()
+    examples_quiet: tuple[str, ...] = ()
+    description: str = ""
+    source: str = ""
+    definition: str = ""
+    """The rule's mapping as written (canonical JSON): part of the result cache's key."""
+
+    @property
+    def rule_id(self) -> str:
+        return f"{self.pack}.{self.name}"
+
+    @cached_property
+    def compiled(self) -> re.Pattern[str]:
+        return re.compile(self.pattern, self.flags)
+
+    def compiled_wrong(self, index: int) -> re.Pattern[str]:
+        """The ``index``-th substitution's wrong pattern, compiled alone (for its own groups)."""
+        return re.compile(self.replacements[index][0], self.flags)
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled (into the data cache) without the compiled patterns."""
+        return {name: value for name, value in self.__dict__.items() if name != "compiled"}
+
+
+@dataclass
+class _Reader:
+    path: str
+    pack: str = ""
+    rule: str = ""
+
+    def fail(self, key: str, message: str) -> CopylintError:
+        where = f"rule '{self.rule}': " if self.rule else ""
+        return CopylintError(f"{self.path}: {where}{key}: {message}")
+
+    def known(self, keys: Sequence[str], allowed: Sequence[str]) -> None:
+        for key in keys:
+            if key not in allowed:
+                close = difflib.get_close_matches(str(key), list(allowed), n=1)
+                raise self.fail(str(key), "unknown key" + (f"; did you mean '{close[0]}'?" if close else ""))
+
+    def pattern(self, key: str, text: str) -> str:
+        if len(text) > _MAX_PATTERN:
+            raise self.fail(key, f"pattern longer than {_MAX_PATTERN} characters")
+        try:
+            risk = backtracking_risk(text)
+        except re.error as exc:
+            raise self.fail(key, f"invalid pattern {text!r} ({exc})") from None
+        if risk:
+            raise self.fail(key, f"pattern {text!r} could run for ever: {risk}; rewrite it")
+        return text
+
+
+def load_pack_text(text: str, path: str) -> list[RuleSpec]:
+    import yaml  # only when a pack is read, not on every start
+
+    reader = _Reader(path)
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise CopylintError(f"{path}: invalid YAML ({exc})") from None
+    if not isinstance(data, dict):
+        raise CopylintError(f"{path}: a rule pack is a mapping with 'pack' and 'rules'")
+    reader.known(list(data), _PACK_KEYS)
+    pack = data.get("pack")
+    if not isinstance(pack, str) or not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", pack):
+        raise reader.fail("pack", f"expected a kebab-case name, got {pack!r}")
+    reader.pack = pack
+    rules = data.get("rules")
+    if not isinstance(rules, list) or not rules:
+        raise reader.fail("rules", "expected a list of rules")
+    specs = [_rule(reader, raw, str(data.get("source", ""))) for raw in rules]
+    names = [spec.name for spec in specs]
+    duplicates = {name for name in names if names.count(name) > 1}
+    if duplicates:
+        raise reader.fail("rules", f"duplicate rule names: {', '.join(sorted(duplicates))}")
+    return specs
+
+
+def _rule(reader: _Reader, raw: Any, source: str) -> RuleSpec:
+    if not isinstance(raw, dict):
+        raise reader.fail("rules", f"each rule is a mapping, got {raw!r}")
+    name = raw.get("name")
+    if not isinstance(name, str) or not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", name):
+        raise reader.fail("name", f"expected a kebab-case name, got {name!r}")
+    reader.rule = name
+    reader.known(list(raw), _RULE_KEYS)
+    kind = raw.get("kind")
+    if kind not in KINDS:
+        close = difflib.get_close_matches(str(kind), KINDS, n=1)
+        raise reader.fail("kind", f"unknown kind {kind!r}" + (f"; did you mean '{close[0]}'?" if close else ""))
+    try:
+        severity = Severity(raw.get("severity", "warning"))
+        category = Category(raw.get("category", "style"))
+    except ValueError as exc:
+        raise reader.fail("severity/category", str(exc)) from None
+    scopes: set[Scope] = set()
+    front_matter = False
+    for scope in raw.get("scope", ["text"]):
+        if scope == "front-matter":
+            front_matter = True
+            continue
+        if scope not in _SCOPES:
+            raise reader.fail("scope", f"unknown scope {scope!r}; choose from {', '.join(_SCOPES)}, front-matter")
+        scopes.update(_SCOPES[scope])
+    flags = re.IGNORECASE if raw.get("ignorecase", True) else 0
+    before = reader.pattern("before", raw.get("before", r"\b"))
+    after = reader.pattern("after", raw.get("after", r"\b"))
+    fix = raw.get("fix", "unsafe" if kind == "substitution" else "none")
+    applicability = {"safe": Applicability.SAFE, "unsafe": Applicability.UNSAFE, "none": Applicability.DISPLAY_ONLY}
+    if fix not in applicability:
+        raise reader.fail("fix", f"expected safe, unsafe or none, got {fix!r}")
+    examples = raw.get("examples") or {}
+    if not isinstance(examples, dict) or not examples.get("fire") or not examples.get("quiet"):
+        raise reader.fail("examples", "every rule needs examples: {fire: [...], quiet: [...]}")
+    common = {
+        "definition": json.dumps(raw, sort_keys=True, default=str),
+        "pack": reader.pack,
+        "name": name,
+        "kind": kind,
+        "message": str(raw.get("message", "")),
+        "severity": severity,
+        "category": category,
+        "scopes": frozenset(scopes),
+        "front_matter": front_matter,
+        "exceptions": frozenset(str(item).lower() for item in raw.get("exceptions", [])),
+        "applicability": applicability[fix],
+        "examples_fire": tuple(examples["fire"]),
+        "examples_quiet": tuple(examples["quiet"]),
+        "description": str(raw.get("description", "")),
+        "source": source,
+    }
+    if not common["message"]:
+        raise reader.fail("message", "every rule needs a message")
+    if kind == "existence":
+        tokens = [reader.pattern("tokens", str(token)) for token in raw.get("tokens", [])]
+        if not tokens:
+            raise reader.fail("tokens", "an existence rule needs tokens")
+        pattern = f"{before}(?:{'|'.join(tokens)}){after}"
+        return _compiled(reader, RuleSpec(pattern=pattern, flags=flags, trigger=_trigger(tokens, flags), **common))
+    if kind == "substitution":
+        swap = raw.get("swap")
+        if not isinstance(swap, dict) or not swap:
+            raise reader.fail("swap", "a substitution rule needs swap: {wrong: right}")
+        wrongs = [reader.pattern("swap", str(wrong)) for wrong in swap]
+        alternatives = "|".join(f"(?P<s{index}>{wrong})" for index, wrong in enumerate(wrongs))
+        pattern = f"{before}(?:{alternatives}){after}"
+        common["trigger"] = _trigger(wrongs, flags)
+        singles = tuple((wrong, str(right)) for wrong, right in zip(wrongs, swap.values(), strict=True))
+        return _compiled(reader, RuleSpec(pattern=pattern, flags=flags, replacements=singles, **common))
+    if kind == "consistency":
+        either = raw.get("either")
+        if not isinstance(either, dict) or not either:
+            raise reader.fail("either", "a consistency rule needs either: {one: other}")
+        pairs = tuple((reader.pattern("either", str(a)), reader.pattern("either", str(b))) for a, b in either.items())
+        alternatives = "|".join(f"(?P<a{i}>{a})|(?P<b{i}>{b})" for i, (a, b) in enumerate(pairs))
+        pattern = f"{before}(?:{alternatives}){after}"
+        return _compiled(reader, RuleSpec(pattern=pattern, flags=flags, either=pairs, **common))
+    case = raw.get("match")
+    if case not in ("title", "sentence"):
+        raise reader.fail("match", f"expected title or sentence, got {case!r}")
+    return RuleSpec(pattern=r".+", flags=re.DOTALL, case=case, **common)
+
+
+def _compiled(reader: _Reader, spec: RuleSpec) -> RuleSpec:
+    """``spec``, once its patterns are known to compile as a whole (each piece already has)."""
+    try:
+        spec.compiled  # noqa: B018 - compiled for the error, kept for this process
+        for index in range(len(spec.replacements)):
+            spec.compiled_wrong(index)
+    except re.error as exc:
+        raise reader.fail("pattern", f"the rule's patterns do not combine ({exc})") from None
+    return spec
+
+
+_LITERAL = re.compile(r"[A-Za-z][A-Za-z'-]*")
+
+
+def _trigger(alternatives: Sequence[str], flags: int) -> frozenset[str] | None:
+    """The literal first words of every alternative, or None when one is not a plain word list."""
+    words: set[str] = set()
+    for alternative in alternatives:
+        head = alternative.split(" ", 1)[0]
+        if head.startswith("(?:"):
+            head = head[3:]
+        elif head.startswith("("):
+            head = head[1:]
+        head = head.removesuffix(")")
+        for piece in head.split("|"):
+            if piece in ("\\d+", "\\d{1,2}", "\\d"):
+                words.add("#")
+            elif _LITERAL.fullmatch(piece):
+                words.add(piece.lower().split("-")[0])  # word tokens stop at a hyphen: "e-mail" starts at "e"
+            else:
+                return None
+    return frozenset(words)
+
+
+def load_pack_paths(paths: Sequence[str]) -> list[RuleSpec]:
+    """Packs from files or folders named in the configuration."""
+    specs: list[RuleSpec] = []
+    for path in paths:
+        files = (
+            sorted(os.path.join(path, name) for name in os.listdir(path) if name.endswith((".yml", ".yaml")))
+            if os.path.isdir(path)
+            else [path]
+        )
+        for file in files:
+            try:
+                with open(file, encoding="utf-8") as handle:
+                    text = handle.read()
+            except OSError as exc:
+                raise CopylintError(f"{file}: cannot read rule pack ({exc.strerror or exc})") from None
+            specs.extend(load_pack_text(text, file))
+    return specs

@@ -1,0 +1,103 @@
+"""A :class:`Session`: everything one command works with, built once from the plugins, the
+configuration file, its rule packs and Vale styles, and the command line.
+
+The configuration is read in two phases. The first reads only the keys that define rules
+(``packs`` and ``vale``), because the rest of the file can only be checked once every rule, with
+its options, and every key the rule families declare, is known; the second validates the whole
+table against them. Without a copylint configuration, a ``.vale.ini`` found from the current
+folder upward (the way Vale finds it) is used: its styles' rules run, and its vocabularies are
+word lists.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from copylint.core.errors import CopylintError
+from copylint.core.rule import Rule
+from copylint.core.selection import validate_selectors
+from copylint.packs.rule import rule_class
+from copylint.packs.schema import load_pack_paths
+from copylint.packs.vale import ValeSetup, find_vale_ini, load_vale
+from copylint.project.config import Config, locate_config, pack_paths, parse_config
+from copylint.project.plugins import PluginSet
+from copylint.project.resolver import CommandLine, Resolver
+
+
+@dataclass(frozen=True)
+class Session:
+    """The plugin set (with the rules of packs and Vale styles added), the validated
+    configuration, the resolver that gives each path its settings, and notes for the user (Vale
+    rules that had to be skipped)."""
+
+    plugins: PluginSet
+    config: Config
+    resolver: Resolver
+    notes: tuple[str, ...] = ()
+
+
+def open_session(plugins: PluginSet, command_line: CommandLine, config_path: str | None = None) -> Session:
+    """Load and check the configuration (``config_path``, else the nearest to the current folder)
+    and combine it with ``command_line``. Raises :class:`CopylintError` naming what is wrong."""
+    plugins, config, notes = _configure(plugins, os.getcwd(), config_path)
+    for option, selectors in (
+        ("--select", command_line.select),
+        ("--ignore", command_line.ignore),
+        ("--extend-select", command_line.extend_select),
+    ):
+        validate_selectors(option, selectors, list(plugins.rules))
+    resolver = Resolver(plugins, config, command_line)
+    resolver.settings_for(".")  # reads the word and domain lists now, so errors surface early
+    return Session(plugins, config, resolver, notes)
+
+
+def _configure(plugins: PluginSet, cwd: str, path: str | None) -> tuple[PluginSet, Config, tuple[str, ...]]:
+    found = locate_config(cwd, path)
+    if found is None:
+        vale_ini = find_vale_ini(cwd)
+        if vale_ini is None:
+            return plugins, Config(), ()
+        found_setup = load_vale(vale_ini)
+        config = Config(family_values=_vocabularies(found_setup, {}))
+        return _with_rules(plugins, found_setup.rules, vale_ini), config, _skipped(found_setup)
+    config_path, table = found
+    extra: dict[str, type[Rule]] = {
+        spec.rule_id: rule_class(spec) for spec in load_pack_paths(pack_paths(config_path, table))
+    }
+    setup: ValeSetup | None = None
+    if isinstance(table.get("vale"), str):
+        setup = load_vale(os.path.join(os.path.dirname(os.path.abspath(config_path)), table["vale"]))
+        extra.update(setup.rules)
+    plugins = _with_rules(plugins, extra, config_path)
+    rule_options = {rule_id: dict(rule.options) for rule_id, rule in plugins.rules.items()}
+    config = parse_config(config_path, table, rule_options, plugins.family_keys())
+    if setup is None:
+        return plugins, config, ()
+    config = dataclasses.replace(config, family_values=_vocabularies(setup, config.family_values))
+    return plugins, config, _skipped(setup)
+
+
+def _vocabularies(setup: ValeSetup, values: Mapping[str, tuple[str, ...] | str]) -> dict[str, tuple[str, ...] | str]:
+    """``values`` with the Vale setup's accept and reject vocabularies added."""
+    merged = dict(values)
+    for key, paths in (("accept", setup.accept), ("reject", setup.reject)):
+        if paths:
+            configured = merged.get(key, ())
+            merged[key] = (*(configured if isinstance(configured, tuple) else ()), *paths)
+    return merged
+
+
+def _with_rules(plugins: PluginSet, extra: Mapping[str, type[Rule]], source: str) -> PluginSet:
+    clash = sorted(set(extra) & set(plugins.rules))
+    if clash:
+        raise CopylintError(f"{source}: rule ids already defined: {', '.join(clash)}")
+    if not extra:
+        return plugins
+    return dataclasses.replace(plugins, rules=dict(sorted({**plugins.rules, **extra}.items())))
+
+
+def _skipped(setup: ValeSetup) -> tuple[str, ...]:
+    return tuple(f"Vale rule {name} skipped: {reason}" for name, reason in setup.skipped.items())

@@ -1,0 +1,63 @@
+"""A plugin written against the public API only (``tests/plugins/house``): its rule, its document
+format and its family's configuration key work exactly as copylint's own."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import PLUGINS, run_cli, run_json
+
+
+@pytest.fixture
+def house_plugin(monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = PLUGINS / "house"
+    monkeypatch.syspath_prepend(str(path))
+    return path
+
+
+def test_a_public_api_plugin_gets_its_format_walked_and_its_setting_read(house_plugin: Path, tmp_path: Path) -> None:
+    (tmp_path / ".copylint.toml").write_text('banned-words = ["utilise"]\n', encoding="utf-8")
+    (tmp_path / "a.note").write_text("% utilise, in a comment\nWe utilise tools.\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("Nothing banned here.\n", encoding="utf-8")
+    code, report = run_json("--no-cache", ".", cwd=tmp_path)
+    assert code == 1
+    found = [(f["path"], f["line"], f["column"], f["rule"]) for f in report["findings"]]
+    assert found == [("./a.note", 2, 4, "house.banned-word")]
+    assert report["summary"]["files_checked"] == 2
+    described = json.loads(run_cli("config", cwd=tmp_path).stdout)
+    assert described["banned-words"] == ["utilise"]
+    assert "*.note" in described["include"]
+
+
+def test_a_family_key_is_checked_like_copylints_own(house_plugin: Path, tmp_path: Path) -> None:
+    (tmp_path / ".copylint.toml").write_text('banned-words = "utilise"\nbanned-word = ["x"]\n', encoding="utf-8")
+    result = run_cli("check", "--no-cache", ".", cwd=tmp_path)
+    assert result.exit_code == 2
+    assert "banned-word: unknown key; did you mean 'banned-words'?" in result.stderr
+
+
+def test_a_folder_walk_lints_every_registered_suffix(tmp_path: Path) -> None:
+    for name in ("a.mkd", "b.xhtml", "c.md", "d.text", "e.rst"):
+        (tmp_path / name).write_text("The the cat sat.\n", encoding="utf-8")
+    _, report = run_json("--no-cache", "--select", "repetition.word", str(tmp_path))
+    assert sorted(Path(f["path"]).name for f in report["findings"]) == ["a.mkd", "b.xhtml", "c.md", "d.text"]
+
+
+def test_a_check_leaves_git_status_clean_of_its_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("COPYLINT_CACHE_DIR")  # the default folder, in the repository
+
+    def git(*args: str) -> str:
+        return subprocess.run(["git", *args], cwd=tmp_path, capture_output=True, text=True, check=True).stdout
+
+    git("init", "-q")
+    (tmp_path / "a.md").write_text("A clean sentence, and a a slip.\n", encoding="utf-8")
+    git("add", "a.md")
+    git("-c", "user.email=t@example.invalid", "-c", "user.name=T", "commit", "-qm", "article")
+    result = run_cli("check", ".", cwd=tmp_path)
+    assert result.exit_code == 1
+    assert (tmp_path / ".copylint_cache").is_dir()
+    assert git("status", "--porcelain") == ""
