@@ -338,40 +338,6 @@ class Quotes(Rule):
             yield ctx.finding(Span(open_at, open_at + 1), f"{text[open_at]} is never closed.")
 
 
-def _next_paragraph_opens(text: str, blocks: tuple[Span, ...], number: int) -> bool:
-    """Whether the next paragraph (past short headings) opens with a quotation mark."""
-    for block in blocks[number + 1 : number + 4]:
-        if len(text[block.start : block.end].split()) > 6:
-            return text[block.start] in "“\"'‘"
-    return False
-
-
-class MixedQuoteStyle(Rule):
-    """A document that mixes straight (") and curly (“ ”) double quotation marks.
-
-    Reported once, at the first mark of the less common style, with the counts of each.
-
-    Fix safety: no fix.
-    """
-
-    id = "style.quote-style"
-    category = Category.STYLE
-    default_severity = Severity.INFO
-
-    def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        text = ctx.view.text
-        straight = [m.start() for m in re.finditer('"', text) if not (m.start() and text[m.start() - 1].isdigit())]
-        curly = [m.start() for m in re.finditer("[“”]", text)]
-        if not straight or not curly:
-            return
-        minority, name = (straight, "straight") if len(straight) < len(curly) else (curly, "curly")
-        yield ctx.finding(
-            Span(minority[0], minority[0] + 1),
-            f"This document mixes {len(straight)} straight and {len(curly)} curly quotation marks; "
-            f"this {name} one is in the minority.",
-        )
-
-
 class SpacedAbbreviation(_PatternRule):
     """A space inside a unit that is written closed: "e. g.", "i. e.", "$ 100", "o' clock".
 

@@ -1,10 +1,12 @@
-"""Dash style: em dashes spaced in one place and closed up in another.
+"""Style consistency: a document that writes the same mark two ways (em dashes spaced and closed,
+straight and curly quotation marks).
 
-Complexity: one pass over the prose, O(characters).
+Complexity: one pass over the prose per rule, O(characters).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from copylint.core.finding import Applicability, Category, Finding, Severity
@@ -92,3 +94,29 @@ class DashSpacing(Rule):
                 applicability=Applicability.UNSAFE,
                 fix_title=f"Use a {form} em dash",
             )
+
+
+class MixedQuoteStyle(Rule):
+    """A document that mixes straight (") and curly (“ ”) double quotation marks.
+
+    Reported once, at the first mark of the less common style, with the counts of each.
+
+    Fix safety: no fix.
+    """
+
+    id = "style.quote-style"
+    category = Category.STYLE
+    default_severity = Severity.INFO
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        text = ctx.view.text
+        straight = [m.start() for m in re.finditer('"', text) if not (m.start() and text[m.start() - 1].isdigit())]
+        curly = [m.start() for m in re.finditer("[“”]", text)]
+        if not straight or not curly:
+            return
+        minority, name = (straight, "straight") if len(straight) < len(curly) else (curly, "curly")
+        yield ctx.finding(
+            Span(minority[0], minority[0] + 1),
+            f"This document mixes {len(straight)} straight and {len(curly)} curly quotation marks; "
+            f"this {name} one is in the minority.",
+        )
