@@ -65,6 +65,9 @@ class DashSpacing(Rule):
     Why: house styles pick one (AP spaces em dashes, Chicago closes them); a document that uses
     both looks unedited.
 
+    Example: in a document with three closed dashes ("one—two") and one spaced ("seven —
+    eight"), the spaced one is reported and the fix makes it "seven—eight".
+
     Fix safety: unsafe; the fix rewrites the dash in the majority form.
     """
 
@@ -99,9 +102,17 @@ class DashSpacing(Rule):
 class MixedQuoteStyle(Rule):
     """A document that mixes straight (") and curly (“ ”) double quotation marks.
 
-    Reported once, at the first mark of the less common style, with the counts of each.
+    What it does: counts the straight double quotation marks (not inch or second marks after a
+    digit) and the curly ones in the document's prose. When both styles occur, it reports once,
+    at the first mark of the less common style (of the curly ones on a tie), with both counts.
 
-    Fix safety: no fix.
+    Why: an edited document uses one style; a mix usually means text pasted from elsewhere, or a
+    smart-quote setting that changed halfway through.
+
+    Example: a document with "no" and "never" in straight marks and “yes” in curly ones is
+    reported once, at the “ of “yes”, as mixing 4 straight and 2 curly marks.
+
+    Fix safety: no fix; which style to keep is the house style's choice.
     """
 
     id = "style.quote-style"

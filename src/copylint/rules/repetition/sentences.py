@@ -29,7 +29,12 @@ class RepeatedSentence(Rule):
     Why: after moving a paragraph, the old copy often survives further down.
 
     Stays quiet on headings, table cells, captions, quotations and short sentences, which repeat
-    by design.
+    by design, and on a sentence repeated right after itself (``repetition.fragment`` reports
+    that).
+
+    Example: "The committee approved the budget for the coming year after a long debate." in
+    the first paragraph and again in the third: the later copy is reported ("This sentence
+    already appears on line 1.").
 
     Fix safety: unsafe; the fix deletes the later copy.
     """
