@@ -54,6 +54,12 @@ def test_builtin_rule_has_cases(rule: type[Rule]) -> None:
     assert data["case"], f"{path.name} has no [[case]]"
 
 
+@pytest.mark.parametrize("rule", BUILTIN, ids=lambda rule: rule.id)
+def test_builtin_rule_lives_in_the_module_of_its_family(rule: type[Rule]) -> None:
+    family = rule.id.split(".")[0].replace("-", "")
+    assert rule.__module__.split(".")[:3] == ["copylint", "rules", family], rule.__module__
+
+
 def test_every_case_file_names_a_registered_builtin_rule() -> None:
     names = {path.stem for path in CASES.glob("*.toml")}
     assert names <= {rule.id for rule in BUILTIN}, names - {rule.id for rule in BUILTIN}
