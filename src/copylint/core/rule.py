@@ -108,8 +108,10 @@ class Rule:
 
     @classmethod
     def summary(cls) -> str:
-        """The first paragraph of the documentation, on one line."""
-        return " ".join(cls.documentation().split("\n\n", 1)[0].split())
+        """The first paragraph of the documentation, its lines joined by one space. Spacing inside
+        a line is kept: a summary may quote the very spacing it is about ("the  end")."""
+        lines = cls.documentation().split("\n\n", 1)[0].splitlines()
+        return " ".join(stripped for line in lines if (stripped := line.strip()))
 
     @classmethod
     def documentation(cls) -> str:

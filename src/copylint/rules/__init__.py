@@ -13,7 +13,6 @@ from copylint.rules.meta import UnusedSuppression
 from copylint.rules.punctuation import (
     DoubledPunctuation,
     MissingSpaceAfter,
-    MixedQuoteStyle,
     Quotes,
     SpaceBeforePunctuation,
     SpacedAbbreviation,
@@ -25,7 +24,7 @@ from copylint.rules.realword import WordInContext
 from copylint.rules.repetition import DoubledPhrase, DoubledWord, RepeatedFragment, RepeatedSentence
 from copylint.rules.spam import SpamLink
 from copylint.rules.spelling import RejectedWord, Typo
-from copylint.rules.style import DashSpacing
+from copylint.rules.style import DashSpacing, MixedQuoteStyle
 
 
 @hookimpl

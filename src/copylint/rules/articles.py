@@ -67,8 +67,15 @@ class Article(Rule):
     What it does: reads the word after each "a" or "an" and decides by how it sounds: "an
     hour", "a university", "a one-off", "an MBA", "a USB-C port", "an 8-year-old".
 
-    Stays quiet when the next word's sound is uncertain (symbols, code) and on the letter "a"
-    used as a label ("option a or b").
+    Why: the choice follows how the next word is spoken, not how it is spelled, so the slip
+    survives proofreading by eye ("an unique", "a hour"), and readers hear it.
+
+    Stays quiet when the next word's sound is uncertain (symbols, code), on "a historic" and "an
+    historic" (both in use), on the letter "a" used as a label ("option a or b", "station A"),
+    and in paragraphs written in Spanish, Portuguese or French, where "a" is a preposition.
+
+    Example: "an unique chance" becomes "a unique chance"; "a honest answer" becomes "an honest
+    answer".
 
     Fix safety: safe; the fix swaps the article.
     """

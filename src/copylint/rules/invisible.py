@@ -55,6 +55,9 @@ class InvisibleCharacter(Rule):
 
     Severity: error for bidirectional overrides and isolates, warning otherwise.
 
+    Example: "pass<U+200B>word", with a zero-width space pasted from a chat, becomes "password";
+    "the<U+00A0>end" becomes "the end".
+
     Fix safety: safe: a no-break space becomes a space and the others are deleted; bidirectional
     controls are deleted only as an unsafe fix, since they may be intended.
     """
@@ -110,8 +113,15 @@ def _rtl(char: str) -> bool:
 class MixedScript(Rule):
     """A Latin word with a Cyrillic or Greek look-alike letter inside: "раypal", "Miсrosoft".
 
+    What it does: reports a word that has Latin letters and whose other letters are all Cyrillic
+    or Greek look-alikes of Latin ones (Cyrillic "а", "с", "о", Greek "ο" ...), naming the
+    script and the letters. Words wholly in Cyrillic or Greek ("Москва") and Latin words with
+    accents ("naïve", "café") stay quiet.
+
     Why: the word looks right but matches nothing: search, spelling and links all fail, and
     lookalike domains use exactly this trick.
+
+    Example: "Miсrosoft", whose "с" is Cyrillic, becomes "Microsoft".
 
     Fix safety: unsafe; the fix replaces each look-alike with the Latin letter it imitates.
     """

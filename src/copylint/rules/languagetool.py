@@ -52,6 +52,11 @@ class LanguageToolCheck(Rule):
 
     Off by default: without the setting the rule does nothing, and copylint never goes online.
 
+    Example: with ``languagetool = "http://localhost:8081"``, a match LanguageTool reports on
+    "irregardless" in the Markdown "**Irregardless** of the cost" is reported on that word in
+    the source, its message ending with "[LanguageTool RULE_ID]", and LanguageTool's first
+    replacement is the fix.
+
     Fix safety: unsafe; the first of LanguageTool's replacements.
     """
 

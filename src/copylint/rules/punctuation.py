@@ -78,6 +78,8 @@ class StraySlash(_PatternRule):
     write" and "flows / patterns" offer choices and stay quiet, as do "and/or", dates, fractions
     and paths (no spaces), numbers either side ("1 / 2"), and URLs.
 
+    Example: "with the / real performers" becomes "with the real performers".
+
     Fix safety: safe; the fix deletes the slash and one space.
     """
 
@@ -98,8 +100,15 @@ class StraySlash(_PatternRule):
 class DoubledPunctuation(_PatternRule):
     """The same punctuation mark typed twice: ",,", ";;", "::", "..".
 
+    What it does: reports a comma, semicolon or colon typed twice before a space or the end of
+    the text, and exactly two periods.
+
+    Why: a doubled mark is a keyboard or editing slip, and reads as one.
+
     Stays quiet on an ellipsis ("...", "....", "?.."), on mixed marks such as "?!", and on ",,"
     run into a word (a low opening quotation mark, ,,like this'').
+
+    Example: "the end.. Then" becomes "the end. Then"; "first,, second" becomes "first, second".
 
     Fix safety: safe; the fix deletes the extra mark.
     """
@@ -122,8 +131,16 @@ class DoubledPunctuation(_PatternRule):
 class SpaceBeforePunctuation(_PatternRule):
     """A space before a comma, period, colon, semicolon, question or exclamation mark: "word ,".
 
+    What it does: reports spaces or tabs between text and one of these marks when the mark
+    ends there (a space, a closing quotation mark or bracket, or the end of the text follows).
+
+    Why: English sets these marks against the word before them; a space there is a typing or
+    paste slip, and lets the mark wrap alone onto the next line.
+
     Stays quiet before an ellipsis, a number (" .5"), a file name or domain (" .com"), an
     emoticon (" :)"), and at the start of a line.
+
+    Example: "Really ?" becomes "Really?"; "first , second" becomes "first, second".
 
     Fix safety: safe; the fix deletes the space.
     """
@@ -153,8 +170,13 @@ class MissingSpaceAfter(_PatternRule):
     What it does: reports a period, question or exclamation mark between a lower-case word and a
     capitalised one, a comma between two words, and a closing quotation mark run into a word.
 
+    Why: words or sentences run together read as one; the slip is easy to make when editing and
+    easy to miss when reading.
+
     Stays quiet on "e.g.", "U.S.", "3.5", "example.com", file names, "Node.js", numbers
     ("1,000"), and in URLs.
+
+    Example: "the end.Then we left" becomes "the end. Then we left".
 
     Fix safety: safe; the fix inserts a space.
     """
@@ -181,9 +203,18 @@ class MissingSpaceAfter(_PatternRule):
 class SpacingInside(_PatternRule):
     """Space just inside brackets, or two spaces between words: "( text )", "the  end".
 
+    What it does: reports spaces just after "(" or "[", spaces just before ")" or "]" when a
+    parenthesis was opened earlier on the same line, and exactly two spaces (or a space and a
+    no-break space) between two words.
+
+    Why: the extra space is a slip that shows in print and in monospaced text, and a search for
+    the phrase misses it.
+
     Runs of three or more spaces are left alone (column alignment), as are two spaces after a
     sentence. In Markdown and HTML, which collapse spaces when rendered, a double space is
-    reported at info.
+    reported at info. A checkbox ("[ ]") and an emoticon (":( ") stay quiet.
+
+    Example: "( text )" becomes "(text)"; "the  end" becomes "the end".
 
     Fix safety: safe; the fix deletes the extra space.
     """
@@ -237,7 +268,16 @@ _ENUMERATION = re.compile(r"(?:^|[\s(])(?:\d{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,5})[a-
 class UnbalancedBrackets(Rule):
     """A bracket without its partner in the same paragraph: "(This is a test." or "[a (test} b".
 
+    What it does: pairs round, square and curly brackets within each paragraph, and reports a
+    closing bracket that does not match the one opened before it, a closing bracket with none
+    open, and an opening bracket still open at the end of its paragraph.
+
+    Why: a bracket left open or closed twice usually means a cut or a paste went wrong, and the
+    reader cannot tell where the aside ends.
+
     Stays quiet on emoticons (":)", ":-("), enumerations ("1)", "a)", "iv)") and in URLs.
+
+    Example: in "(This is a test." the "(" is reported as never closed.
 
     Fix safety: no fix; where the partner belongs is the author's call.
     """
@@ -290,9 +330,14 @@ class Quotes(Rule):
     (“ ”) or straight ("). A doubled mark (””) is reported with a fix; an opening mark never
     closed, or a closing mark with nothing open, is reported without one.
 
+    Why: a reader cannot tell where an unclosed quotation ends; a doubled mark is a slip left by
+    editing or by smart-quote conversion.
+
     A quotation may run over several paragraphs, with or without the convention of reopening
     each paragraph with “. Inch and second marks after a number (20" wide) are not quotation
     marks, and single quotes are left alone because ’ is also the apostrophe.
+
+    Example: "He asked “escape?”” and left." becomes "He asked “escape?” and left.".
 
     Fix safety: safe for a doubled mark (delete one); none otherwise.
     """
@@ -338,42 +383,16 @@ class Quotes(Rule):
             yield ctx.finding(Span(open_at, open_at + 1), f"{text[open_at]} is never closed.")
 
 
-def _next_paragraph_opens(text: str, blocks: tuple[Span, ...], number: int) -> bool:
-    """Whether the next paragraph (past short headings) opens with a quotation mark."""
-    for block in blocks[number + 1 : number + 4]:
-        if len(text[block.start : block.end].split()) > 6:
-            return text[block.start] in "“\"'‘"
-    return False
-
-
-class MixedQuoteStyle(Rule):
-    """A document that mixes straight (") and curly (“ ”) double quotation marks.
-
-    Reported once, at the first mark of the less common style, with the counts of each.
-
-    Fix safety: no fix.
-    """
-
-    id = "style.quote-style"
-    category = Category.STYLE
-    default_severity = Severity.INFO
-
-    def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        text = ctx.view.text
-        straight = [m.start() for m in re.finditer('"', text) if not (m.start() and text[m.start() - 1].isdigit())]
-        curly = [m.start() for m in re.finditer("[“”]", text)]
-        if not straight or not curly:
-            return
-        minority, name = (straight, "straight") if len(straight) < len(curly) else (curly, "curly")
-        yield ctx.finding(
-            Span(minority[0], minority[0] + 1),
-            f"This document mixes {len(straight)} straight and {len(curly)} curly quotation marks; "
-            f"this {name} one is in the minority.",
-        )
-
-
 class SpacedAbbreviation(_PatternRule):
     """A space inside a unit that is written closed: "e. g.", "i. e.", "$ 100", "o' clock".
+
+    What it does: reports the space in "e. g." and "i. e." (either letter in either case) and in
+    "o' clock", and a space between a currency sign ($, €, £, ¥) and the number after it.
+
+    Why: these units are written closed; the space looks like a slip, and a line break can split
+    the unit there.
+
+    Example: "costs $ 100" becomes "costs $100"; "e. g. this" becomes "e.g. this".
 
     Fix safety: safe; the fix deletes the space.
     """

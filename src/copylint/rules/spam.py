@@ -70,6 +70,11 @@ class SpamLink(Rule):
     single medium one (a news story may name a piracy site it reports on). Nothing is looked up
     online: no DNS, no HTTP, no reputation service.
 
+    Severity: error when the signals add up to 5 or more, warning otherwise.
+
+    Example: "Watch Free Movies on MyFlixer-to.click" is reported with three reasons: a piracy
+    call to action, the much-abused .click domain, and a lookalike of myflixer.to.
+
     Fix safety: unsafe; the fix deletes the sentence (or the whole line or paragraph) that
     carries the link, without leaving a double space or an empty paragraph.
     """

@@ -114,7 +114,11 @@ class Typo(Rule):
 class RejectedWord(Rule):
     """A word the project's reject list forbids, even when it is correct English.
 
-    What it does: reports every word matching an entry of the reject word lists (``--reject``).
+    What it does: reports every word matching an entry of the reject word lists (``reject`` in
+    the configuration, or ``--reject``). An entry in lower case matches any capitalisation, one
+    with capitals matches exactly, and a regular expression must match the whole word. A
+    rejected word is reported even where the spelling check would stay quiet (a name, a
+    heading) and even if an accept list also names it.
 
     Why: house style bans some words ("utilize", a competitor's name, an outdated product name)
     that no dictionary would flag.

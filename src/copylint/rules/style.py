@@ -1,10 +1,12 @@
-"""Dash style: em dashes spaced in one place and closed up in another.
+"""Style consistency: a document that writes the same mark two ways (em dashes spaced and closed,
+straight and curly quotation marks).
 
-Complexity: one pass over the prose, O(characters).
+Complexity: one pass over the prose per rule, O(characters).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from copylint.core.finding import Applicability, Category, Finding, Severity
@@ -63,6 +65,9 @@ class DashSpacing(Rule):
     Why: house styles pick one (AP spaces em dashes, Chicago closes them); a document that uses
     both looks unedited.
 
+    Example: in a document with three closed dashes ("one—two") and one spaced ("seven —
+    eight"), the spaced one is reported and the fix makes it "seven—eight".
+
     Fix safety: unsafe; the fix rewrites the dash in the majority form.
     """
 
@@ -92,3 +97,37 @@ class DashSpacing(Rule):
                 applicability=Applicability.UNSAFE,
                 fix_title=f"Use a {form} em dash",
             )
+
+
+class MixedQuoteStyle(Rule):
+    """A document that mixes straight (") and curly (“ ”) double quotation marks.
+
+    What it does: counts the straight double quotation marks (not inch or second marks after a
+    digit) and the curly ones in the document's prose. When both styles occur, it reports once,
+    at the first mark of the less common style (of the curly ones on a tie), with both counts.
+
+    Why: an edited document uses one style; a mix usually means text pasted from elsewhere, or a
+    smart-quote setting that changed halfway through.
+
+    Example: a document with "no" and "never" in straight marks and “yes” in curly ones is
+    reported once, at the “ of “yes”, as mixing 4 straight and 2 curly marks.
+
+    Fix safety: no fix; which style to keep is the house style's choice.
+    """
+
+    id = "style.quote-style"
+    category = Category.STYLE
+    default_severity = Severity.INFO
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        text = ctx.view.text
+        straight = [m.start() for m in re.finditer('"', text) if not (m.start() and text[m.start() - 1].isdigit())]
+        curly = [m.start() for m in re.finditer("[“”]", text)]
+        if not straight or not curly:
+            return
+        minority, name = (straight, "straight") if len(straight) < len(curly) else (curly, "curly")
+        yield ctx.finding(
+            Span(minority[0], minority[0] + 1),
+            f"This document mixes {len(straight)} straight and {len(curly)} curly quotation marks; "
+            f"this {name} one is in the minority.",
+        )
