@@ -27,6 +27,7 @@ import re
 import sys
 from dataclasses import dataclass, field
 from functools import cache
+from importlib.machinery import PathFinder
 from typing import Any
 
 from copylint.store.files import cache_folder, mark_used, remove_other_versions, replace_atomically
@@ -50,7 +51,7 @@ class PluginEntryPoint:
 
     def load(self) -> Any:
         """Import the plugin, exactly as ``importlib.metadata.EntryPoint.load`` does."""
-        from importlib.metadata import EntryPoint
+        from importlib.metadata import EntryPoint  # only for an installed plugin: keeps start-up short
 
         return EntryPoint(self.name, self.value, ENTRY_POINT_GROUP).load()
 
@@ -142,8 +143,6 @@ def environment_digest() -> str | None:
 def _searches_sys_path(finder: object) -> bool:
     """Python's path finder, or the ``importlib_metadata`` backport's (which some libraries
     install): both find distributions by reading the ``sys.path`` folders the digest covers."""
-    from importlib.machinery import PathFinder
-
     kind = finder if isinstance(finder, type) else type(finder)
     return finder is PathFinder or (kind.__module__, kind.__qualname__) == ("importlib_metadata", "MetadataPathFinder")
 
@@ -184,7 +183,7 @@ def _save(snapshot: Snapshot) -> None:
 
 
 def _entry_points_from_metadata() -> tuple[PluginEntryPoint, ...]:
-    import importlib.metadata
+    import importlib.metadata  # only when no snapshot answers: keeps start-up short
 
     found = []
     for entry_point in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP):
@@ -196,7 +195,7 @@ def _entry_points_from_metadata() -> tuple[PluginEntryPoint, ...]:
 
 
 def _version_from_metadata(package: str) -> str:
-    import importlib.metadata
+    import importlib.metadata  # only for a version the snapshot lacks: keeps start-up short
 
     try:
         return importlib.metadata.version(package)
