@@ -1,16 +1,15 @@
 """What is installed (copylint's plugin entry points and package versions), remembered between runs.
 
-``importlib.metadata`` takes about 20 ms to import (it brings in ``email``, ``zipfile`` and
-``csv``): a tenth of a run on one article, spent on answers that change only when something is
+``importlib.metadata`` is slow to import (it brings in ``email``, ``zipfile`` and ``csv``): a
+noticeable share of a run on one article, spent on answers that change only when something is
 installed, upgraded or removed. The answers are kept in a small JSON file per interpreter in the
 data cache folder, together with a digest of everything ``importlib.metadata`` would read
 to find them: ``sys.path``, the ``*.dist-info`` and ``*.egg-info`` entries in each of its
 folders (the only names its path finder looks at), and the size and modification time of each
 one's ``METADATA``, ``PKG-INFO`` and ``entry_points.txt``. Installing, upgrading or removing a
 distribution, or rewriting its entry points in place (a legacy ``setup.py develop``), changes the
-digest, and the next run asks ``importlib.metadata`` again. Taking the digest reads one
-directory listing per ``sys.path`` folder and a few ``stat`` calls per distribution (well under a
-millisecond in a typical environment).
+digest, and the next run asks ``importlib.metadata`` again. Taking the digest is cheap: one
+directory listing per ``sys.path`` folder and a few ``stat`` calls per distribution.
 
 When an import hook other than Python's own path finder (or the ``importlib_metadata``
 backport's, which reads the same folders) can also supply distributions, the digest cannot

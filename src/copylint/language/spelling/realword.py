@@ -82,8 +82,8 @@ def slip_index(lexicon: Lexicon) -> dict[str, list[str]]:
 @lru_cache(maxsize=1)
 def load_slip_table() -> StringTable:
     """:func:`slip_index` of the shared lexicon, precomputed once into the data cache: each slip
-    maps to the words it is a slip of, sorted and joined by spaces. Loads in milliseconds; building
-    it takes 0.2 s, which every worker of a long run would otherwise pay."""
+    maps to the words it is a slip of, sorted and joined by spaces. Loading it is far quicker than
+    building it, which every worker of a long run would otherwise pay for."""
 
     return cached("slips", SOURCES, lambda: StringTable(joined_slips(load_lexicon())))
 
