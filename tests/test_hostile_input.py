@@ -117,6 +117,7 @@ def test_a_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path: Path)
     assert rules_at(payload, "good.md") == ["repetition.word"]
 
 
+@pytest.mark.slow
 def test_a_long_single_line_is_checked_in_linear_time(tmp_path: Path) -> None:
     """5 MB with no line break and thousands of defects: every one reported at its column (the
     quotation checks once scanned their whole block per candidate: minutes, O(n^2))."""
@@ -131,6 +132,7 @@ def test_a_long_single_line_is_checked_in_linear_time(tmp_path: Path) -> None:
     assert doubled[-1]["column"] == (copies - 1) * len(sentence) + sentence.index("a a") + 1
 
 
+@pytest.mark.slow
 def test_ten_megabytes_of_one_word_is_a_deliberate_repetition_not_millions_of_findings(tmp_path: Path) -> None:
     article = tmp_path / "the.txt"
     article.write_text("the " * (10 * MB // 4), encoding="utf-8")
@@ -204,6 +206,7 @@ def test_a_huge_table_is_checked_cell_by_cell(tmp_path: Path) -> None:
     assert [f["line"] for f in payload["findings"]] == list(range(3, 20_003))
 
 
+@pytest.mark.slow
 def test_a_hundred_thousand_links_in_one_paragraph(tmp_path: Path) -> None:
     """One call-to-action search per link over its whole sentence was O(n^2): 404 s for 10,000."""
     links = " ".join(f"[page {i}](https://example.com/page/{i})" for i in range(100_000))
@@ -356,6 +359,7 @@ def test_a_rule_that_raises_is_named_with_its_plugin_and_file_and_other_findings
     assert found == [("a.md", "repetition.word"), ("b.md", "repetition.word")]
 
 
+@pytest.mark.slow
 def test_every_rule_stays_linear_on_one_huge_paragraph(tmp_path: Path) -> None:
     """2 MB without a blank line or a sentence end that most rules would split on, mixing what each
     rule family looks for (quotes, brackets, dashes, a/an, URLs, slips, invisible characters,

@@ -24,6 +24,7 @@ def head() -> str:
     ).stdout.strip()
 
 
+@pytest.mark.slow
 def test_pre_commit_hooks(tmp_path: Path, head: str) -> None:
     env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "NO_COLOR": "1"}
     project = tmp_path / "site"

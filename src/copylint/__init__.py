@@ -21,6 +21,9 @@ marked with :data:`hookimpl`, implement the hooks in :mod:`copylint.hookspecs`::
     def copylint_register_rules():
         return (NoLoremIpsum,)
 
+:func:`lint_paths` runs copylint from Python as ``copylint check`` does, and returns the
+:class:`RunResult` (imported on first use, so that ``import copylint`` stays quick).
+
 ``ARCHITECTURE.md`` in the repository describes the layers and how to add a rule, a format, a
 reporter or a data-defined rule.
 """
@@ -33,6 +36,7 @@ import importlib.machinery
 import sys
 import warnings
 from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
 from copylint._version import __version__
 from copylint.core.finding import Applicability, Category, Edit, FileResult, Finding, Fix, RunResult, Severity
@@ -50,6 +54,9 @@ from copylint.core.rule import (
 from copylint.core.source import Document, Span
 from copylint.hookspecs import hookimpl
 from copylint.reporters import Reporter
+
+if TYPE_CHECKING:
+    from copylint.run.api import lint_paths
 
 __all__ = [
     "Applicability",
@@ -79,7 +86,19 @@ __all__ = [
     "ViewBuilder",
     "__version__",
     "hookimpl",
+    "lint_paths",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """:func:`lint_paths` on first use: it brings in the plugins, the configuration and the runner,
+    which a plugin that only needs the names above should not pay for."""
+    if name == "lint_paths":
+        from copylint.run.api import lint_paths  # only when used: keeps ``import copylint`` short
+
+        globals()[name] = lint_paths
+        return lint_paths
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 MOVED_MODULES = {

@@ -34,8 +34,6 @@ def test_combining_marks_and_emoji_are_code_points() -> None:
     document = Document("a.txt", text)
     ok = text.index("ok")
     assert document.position(ok).column == ok + 1 == 10
-    # UTF-16 counts the emoji as two units
-    assert document.utf16_column(ok) == 11
 
 
 def test_text_after_multibyte_characters() -> None:
@@ -63,8 +61,6 @@ def test_binary_file_is_refused() -> None:
 def test_span_rejects_reversed_ranges() -> None:
     with pytest.raises(ValueError):
         Span(5, 2)
-    assert Span(1, 3).overlaps(Span(2, 4))
-    assert not Span(1, 2).overlaps(Span(2, 4))
 
 
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])

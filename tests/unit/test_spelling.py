@@ -6,10 +6,15 @@ import pytest
 
 from copylint.language.spelling.channel import edit_cost, slip_cost
 from copylint.language.spelling.checker import WordClass, classify, classify_by_shape_and_lexicon, shared_suggester
-from copylint.language.spelling.lexicon import load_lexicon, modern_words
+from copylint.language.spelling.lexicon import Lexicon, load_lexicon, modern_words
 from copylint.language.spelling.misspellings import known_misspellings
 from copylint.language.spelling.morphology import american_spelling, is_derived, strip_clitic
-from copylint.language.spelling.realword import confusion_sets, slips_for
+from copylint.language.spelling.realword import (
+    NEIGHBOUR_MIN_COUNT,
+    confusion_sets,
+    load_slip_table,
+    slip_index,
+)
 from copylint.language.spelling.suggest import CHANNEL_WEIGHT, match_case
 from copylint.language.spelling.vocabulary import compile_entries
 from copylint.store.shipped import data_lines
@@ -151,10 +156,22 @@ def test_match_case() -> None:
     assert match_case("teh", "the") == "the"
 
 
+def _slips_of(word: str) -> set[str]:
+    """The words ``word`` is a slip of, generated forwards: every letter put back after the first,
+    and every swap of two neighbours after the first (the oracle for :func:`slip_index`)."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    omitted = {word[:i] + char + word[i:] for i in range(1, len(word) + 1) for char in letters}
+    swapped = {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(1, len(word) - 1)}
+    return (omitted | swapped) - {word}
+
+
 def test_slips_never_touch_the_first_letter() -> None:
-    slips = slips_for("fining")
-    assert "finding" in slips
-    assert "dining" not in slips and "xfining" not in slips
+    common = NEIGHBOUR_MIN_COUNT
+    lexicon = Lexicon(counts={"finding": common, "united": common, "dining": common, "rare": 1.0}, joined_by_start={})
+    index = slip_index(lexicon)
+    assert index["fining"] == ["finding"] and index["untied"] == ["united"]
+    assert "inding" not in index and "ifnding" not in index  # the first letter left out or swapped
+    assert not any("rare" in words for words in index.values())  # only common words are proposed
 
 
 def test_vocabulary_entries() -> None:
@@ -165,14 +182,12 @@ def test_vocabulary_entries() -> None:
 
 
 def test_the_slip_index_finds_what_generating_slips_finds() -> None:
-    from copylint.language.spelling.realword import NEIGHBOUR_MIN_COUNT, load_slip_table, slip_index
-
     index = slip_index(LEXICON)
     common = {word for word, count in LEXICON.counts.items() if count >= NEIGHBOUR_MIN_COUNT}
     table = load_slip_table()  # the precomputed form the real-word rule uses
     for word in ["fining", "untied", "fro", "wrod", "teh", "fom", "sitll", "becuase", "grammer", "thier"]:
-        assert sorted(set(index.get(word, ()))) == sorted(slips_for(word) & common), word
-        assert table.get(word, "").split() == sorted(slips_for(word) & common), word
+        assert sorted(set(index.get(word, ()))) == sorted(_slips_of(word) & common), word
+        assert table.get(word, "").split() == sorted(_slips_of(word) & common), word
 
 
 @pytest.mark.parametrize("letters", [{"o", "r"}, {"x", ""}, {"a"}, {"é", "e"}, {"'", "s"}, set()])

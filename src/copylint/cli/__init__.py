@@ -18,8 +18,8 @@ __all__ = ["cli", "main"]
 GC_THRESHOLDS = (1_000_000, 50, 100)
 """A run creates millions of small records (words, spans) that live until their document is done
 and form no reference cycles; Python's default first threshold (700) makes the cycle collector
-rescan them over and over. Measured on the clean corpus, serial: 12 % of the run at 700, and
-another 2-3 % (0.15-0.2 s) at 100,000 rather than 1,000,000, with the same peak memory."""
+rescan them over and over. A million was measured faster than 700 and than 100,000, with the same
+peak memory (figures in ``benchmarks/README.md``)."""
 
 
 def main() -> NoReturn:

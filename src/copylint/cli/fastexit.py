@@ -1,8 +1,8 @@
 """Ending the process without the interpreter's teardown.
 
-After a one-article run, Python spends 40-50 ms tearing down modules and freeing the loaded word
-tables one object at a time: a fifth of the whole run, for memory the operating system reclaims
-at once anyway. The command line therefore ends with :func:`exit_now`, which does everything a
+After a one-article run, Python spends a large share of the run tearing down modules and freeing
+the loaded word tables one object at a time, for memory the operating system reclaims at once
+anyway. The command line therefore ends with :func:`exit_now`, which does everything a
 normal exit does that anyone can observe (runs the ``atexit`` handlers, so that libraries and
 plugins shut their servers and pools down, and flushes the standard streams) and then ends the
 process with ``os._exit``. mypy ends its runs the same way, for the same reason.

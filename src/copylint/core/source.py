@@ -36,9 +36,6 @@ class Span:
     def __len__(self) -> int:
         return self.end - self.start
 
-    def overlaps(self, other: Span) -> bool:
-        return self.start < other.end and other.start < self.end
-
 
 @dataclass(frozen=True, slots=True)
 class Position:
@@ -52,18 +49,11 @@ class _Lines:
     """Line and column arithmetic over ``line_starts`` and the text of single lines (``_line``)."""
 
     __slots__ = ()
-    path: str
     line_starts: array.array[int]
 
     def _line(self, index: int) -> str:
         """The text of 0-based line ``index``, with its line ending."""
         raise NotImplementedError
-
-    @property
-    def suffix(self) -> str:
-        dot = self.path.rfind(".")
-        slash = max(self.path.rfind("/"), self.path.rfind("\\"))
-        return self.path[dot:].lower() if dot > slash else ""
 
     def _line_index(self, offset: int) -> int:
         return bisect.bisect_right(self.line_starts, offset) - 1
@@ -72,12 +62,6 @@ class _Lines:
         """The line and column (both 1-based, code points) of ``offset``."""
         line_index = self._line_index(offset)
         return Position(line_index + 1, offset - self.line_starts[line_index] + 1)
-
-    def utf16_column(self, offset: int) -> int:
-        """The 1-based column of ``offset`` counted in UTF-16 code units (as SARIF and LSP want)."""
-        line_index = self._line_index(offset)
-        prefix = self._line(line_index)[: offset - self.line_starts[line_index]]
-        return 1 + len(prefix) + sum(1 for char in prefix if ord(char) > 0xFFFF)
 
     def line_text(self, line: int) -> str:
         """The text of 1-based ``line`` without its line ending."""

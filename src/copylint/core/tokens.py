@@ -23,9 +23,9 @@ from copylint.core.source import Span
 
 _MARK = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 # Runs of letters or digits and combining marks; written as runs of each class (not one character
-# at a time) so that the engine loops in C: a third faster over a whole text. The quantifiers are
-# possessive: the two classes are disjoint and nothing after a run can match what it gave back,
-# so backtracking could never find another word, and not trying saves a tenth of the cutting.
+# at a time) so that the engine loops in C. The quantifiers are possessive: the two classes are
+# disjoint and nothing after a run can match what it gave back, so backtracking could never find
+# another word, and not trying it makes the cutting faster.
 _LETTERS = rf"(?:[^\W_]++|[{_MARK}]++)++"
 WORD_PATTERN = re.compile(rf"{_LETTERS}(?:['’]{_LETTERS})*+")
 _WORD_SPLIT = re.compile(f"({WORD_PATTERN.pattern})")
@@ -268,7 +268,7 @@ class Tokens:
 
 _CHUNK = 1 << 20
 """Characters cut into words at a time: the cutting's working lists grow with the chunk, not the
-file (a 10 MB file of short words would otherwise hold some 250 MB of them at once)."""
+file (a large file of short words would otherwise hold many times its size in them at once)."""
 _SPACE = re.compile(r"\s")
 
 

@@ -2,7 +2,7 @@
 
 Markdown and HTML are registered by name and suffixes, and their modules (the Markdown walker,
 ``html.parser``) are imported with the first document that needs them: a run on plain text, such
-as a pre-commit hook on one ``.txt`` article, does not pay 5 ms for them.
+as a pre-commit hook on one ``.txt`` article, does not pay for importing them.
 """
 
 from __future__ import annotations

@@ -109,7 +109,7 @@ def resolve_server(server: str) -> str:
     if server != "local":
         return server
     try:
-        import language_tool_python
+        import language_tool_python  # optional: copylint[languagetool]
     except ImportError:
         raise CopylintError("languagetool = \"local\" needs the extra: pip install 'copylint[languagetool]'") from None
     try:

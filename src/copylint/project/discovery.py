@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.html", "*.htm", "*.txt")
 DEFAULT_MAX_FILE_MB = 10.0
-"""Larger files are refused with an error (memory grows with a file: 40 to 55 MB per MB of prose)."""
+"""Larger files are refused with an error: a run's memory grows with the size of the file it is linting."""
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ BASELINE_VERSION = 1
 
 
 def _git(*args: str, cwd: str | None = None) -> str:
-    import subprocess  # only for --diff-base: importing it costs 3 ms of every start
+    import subprocess  # only for --diff-base: keeps start-up short
 
     try:
         process = subprocess.run(["git", *args], capture_output=True, text=True, check=False, cwd=cwd)

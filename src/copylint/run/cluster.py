@@ -37,7 +37,7 @@ def connect(scheduler: str) -> Client:
     ``DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT=5s``).
     """
     try:
-        from distributed import Client, LocalCluster
+        from distributed import Client, LocalCluster  # optional: copylint[dask]
     except ImportError as exc:
         raise CopylintError("--scheduler needs Dask: pip install 'copylint[dask]'") from exc
     name, _, count = scheduler.partition(":")

@@ -30,7 +30,7 @@ def _lint_in_worker(path: str) -> FileResult:
 
 
 def _can_fork() -> bool:
-    import multiprocessing  # only for a run large enough to share out
+    import multiprocessing  # only for a run large enough to share out: keeps start-up short
 
     return "fork" in multiprocessing.get_all_start_methods()
 
@@ -66,6 +66,7 @@ def run(
         # cached results are found here: a re-run of an unchanged tree starts no workers
         to_lint = _take_cached(to_lint, settings_for, cache, results)
     if jobs > 1 and len(to_lint) > SMALL_RUN and _can_fork():
+        # both only for a run large enough to share out: keeps start-up short
         import concurrent.futures
         import multiprocessing
 

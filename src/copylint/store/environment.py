@@ -1,16 +1,15 @@
 """What is installed (copylint's plugin entry points and package versions), remembered between runs.
 
-``importlib.metadata`` takes about 20 ms to import (it brings in ``email``, ``zipfile`` and
-``csv``): a tenth of a run on one article, spent on answers that change only when something is
+``importlib.metadata`` is slow to import (it brings in ``email``, ``zipfile`` and ``csv``): a
+noticeable share of a run on one article, spent on answers that change only when something is
 installed, upgraded or removed. The answers are kept in a small JSON file per interpreter in the
 data cache folder, together with a digest of everything ``importlib.metadata`` would read
 to find them: ``sys.path``, the ``*.dist-info`` and ``*.egg-info`` entries in each of its
 folders (the only names its path finder looks at), and the size and modification time of each
 one's ``METADATA``, ``PKG-INFO`` and ``entry_points.txt``. Installing, upgrading or removing a
 distribution, or rewriting its entry points in place (a legacy ``setup.py develop``), changes the
-digest, and the next run asks ``importlib.metadata`` again. Taking the digest reads one
-directory listing per ``sys.path`` folder and a few ``stat`` calls per distribution (well under a
-millisecond in a typical environment).
+digest, and the next run asks ``importlib.metadata`` again. Taking the digest is cheap: one
+directory listing per ``sys.path`` folder and a few ``stat`` calls per distribution.
 
 When an import hook other than Python's own path finder (or the ``importlib_metadata``
 backport's, which reads the same folders) can also supply distributions, the digest cannot
@@ -27,6 +26,7 @@ import re
 import sys
 from dataclasses import dataclass, field
 from functools import cache
+from importlib.machinery import PathFinder
 from typing import Any
 
 from copylint.store.files import cache_folder, mark_used, remove_other_versions, replace_atomically
@@ -50,7 +50,7 @@ class PluginEntryPoint:
 
     def load(self) -> Any:
         """Import the plugin, exactly as ``importlib.metadata.EntryPoint.load`` does."""
-        from importlib.metadata import EntryPoint
+        from importlib.metadata import EntryPoint  # only for an installed plugin: keeps start-up short
 
         return EntryPoint(self.name, self.value, ENTRY_POINT_GROUP).load()
 
@@ -142,8 +142,6 @@ def environment_digest() -> str | None:
 def _searches_sys_path(finder: object) -> bool:
     """Python's path finder, or the ``importlib_metadata`` backport's (which some libraries
     install): both find distributions by reading the ``sys.path`` folders the digest covers."""
-    from importlib.machinery import PathFinder
-
     kind = finder if isinstance(finder, type) else type(finder)
     return finder is PathFinder or (kind.__module__, kind.__qualname__) == ("importlib_metadata", "MetadataPathFinder")
 
@@ -184,7 +182,7 @@ def _save(snapshot: Snapshot) -> None:
 
 
 def _entry_points_from_metadata() -> tuple[PluginEntryPoint, ...]:
-    import importlib.metadata
+    import importlib.metadata  # only when no snapshot answers: keeps start-up short
 
     found = []
     for entry_point in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP):
@@ -196,7 +194,7 @@ def _entry_points_from_metadata() -> tuple[PluginEntryPoint, ...]:
 
 
 def _version_from_metadata(package: str) -> str:
-    import importlib.metadata
+    import importlib.metadata  # only for a version the snapshot lacks: keeps start-up short
 
     try:
         return importlib.metadata.version(package)

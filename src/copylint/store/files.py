@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import tempfile
 import time
 from collections.abc import Callable
 from typing import BinaryIO
@@ -15,8 +16,6 @@ def replace_atomically(path: str, write: Callable[[BinaryIO], object], mode: int
     """Call ``write`` on a new file beside ``path`` (its folder is created if missing), give it
     ``mode`` if set, and rename it over ``path``. If anything fails the new file is removed and
     the error (an ``OSError``, or whatever ``write`` raised) goes to the caller."""
-    import tempfile  # only when something is written: importing it costs 4 ms of every start
-
     folder = os.path.dirname(os.path.abspath(path))
     os.makedirs(folder, exist_ok=True)
     descriptor, temporary = tempfile.mkstemp(prefix=f".{os.path.basename(path)}-", dir=folder)

@@ -6,8 +6,8 @@ The first run builds each table and writes it, pickled, to ``$COPYLINT_DATA_CACH
 the user's cache folder, ``~/.cache/copylint``); later runs load that file. The pickle's
 out-of-band buffers (the tables' number arrays, see :mod:`copylint.language.spelling.table`) follow it in
 the file, aligned, and a load maps the file into memory and hands them to the unpickler as views
-of it: nothing is copied, a run touches only the pages it reads, and worker processes share them.
-Reading and copying the 27 MB of tables instead took 25 ms of a 0.2 s run on one article. The file name
+of it: nothing is copied, a run touches only the pages it reads, and worker processes share them
+(reading and copying the tables instead was a large share of a run on one article). The file name
 holds a hash of copylint's version and code and of the versions of the packages the data comes
 from, so an upgrade (or an edit in a development checkout) rebuilds it. Writes go to a temporary
 file renamed into place, so concurrent runs are safe; if the folder cannot be written, the data

@@ -23,7 +23,7 @@ _OBFUSCATED = re.compile(
 )
 # Every obfuscated form holds one of these; prose rarely does, so the search starts only near one.
 # Spelled out in both cases rather than with IGNORECASE, which keeps the engine from skipping
-# ahead to the characters a mark can start with (a third faster over a whole text).
+# ahead to the characters a mark can start with.
 _OBFUSCATION_MARK = re.compile(r"[hH][xX][xX][pP]|[\[({](?:\.|[dD][oO][tT])[\])}]|\s(?:[dD][oO][tT]|\.)\s")
 _LABEL_OR_SPACE = re.compile(r"[a-z0-9\s-]*", re.IGNORECASE)
 _DEOBFUSCATE = re.compile(r"\s*(?:\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\))\s*|\s+dot\s+|\s+\.\s+", re.IGNORECASE)

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
-from copylint.core.prose import Scope
+from copylint.core.prose import HEADING_SCOPES
 from copylint.core.source import Document
 from copylint.core.tokens import Tokens, Word
 from copylint.language.spelling.bigrams import BigramModel, load_bigrams
@@ -45,7 +45,6 @@ CONTEXT_CONFIDENT_COST = 2.8
 """The same for a common word that the neighbouring words support ("culminative wealth")."""
 _COMMON_NEIGHBOUR = 1_000_000.0
 _FRONT_MATTER_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-_HEADING_SCOPES = frozenset({Scope.HEADING, Scope.TITLE})
 
 
 class WordClass(Enum):
@@ -121,20 +120,10 @@ class SpellingIssue:
     confident: bool
 
 
-class _Shared:
-    """The process-wide lexicon, bigram model and suggester (built once, read-only after)."""
-
-    suggester: Suggester | None = None
-
-    @classmethod
-    def get(cls) -> Suggester:
-        if cls.suggester is None:
-            cls.suggester = Suggester(load_lexicon(), load_bigrams())
-        return cls.suggester
-
-
+@lru_cache(maxsize=1)
 def shared_suggester() -> Suggester:
-    return _Shared.get()
+    """The process-wide suggester over the shared lexicon and bigram model (built once, read-only after)."""
+    return Suggester(load_lexicon(), load_bigrams())
 
 
 class SpellingChecker:
@@ -173,7 +162,7 @@ class SpellingChecker:
             form = spelled[word.text]
             if form in names or self.tokens.starts_sentence(word):
                 continue
-            if view.scope_at(word.start) not in _HEADING_SCOPES:
+            if view.scope_at(word.start) not in HEADING_SCOPES:
                 names.add(form)
         return frozenset(names)
 
@@ -219,7 +208,7 @@ class SpellingChecker:
         if strip_clitic(lower) in self._names:
             return None
         if text[:1].isupper():
-            in_heading = self.tokens.view.scope_at(word.start) in _HEADING_SCOPES
+            in_heading = self.tokens.view.scope_at(word.start) in HEADING_SCOPES
             if not in_heading and not self.tokens.starts_sentence(word):
                 return None  # a name
         if self._compound_part_known(word, lower):

@@ -6,7 +6,8 @@ from pyspellchecker's English list (160,572 words) otherwise, scaled to the same
 own ``data/modern-words.txt`` adds words of the last decades that both lists lack. Everything is
 read from installed packages: nothing is downloaded.
 
-Loading takes a few tenths of a second and happens once per process (:func:`load_lexicon`).
+Building it from those lists is slow, so it is done once and kept in the data cache; each process
+then loads the built tables once (:func:`load_lexicon`).
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ class Lexicon:
     """Lower-case word forms and their corpus counts.
 
     Both tables are stored flat (see :class:`~copylint.language.spelling.table.CompactTable`), so that a
-    run on one article loads them in a few milliseconds instead of creating 250,000 objects.
+    run on one article maps them instead of creating 250,000 objects.
     """
 
     counts: Mapping[str, float]
@@ -59,7 +60,7 @@ class Lexicon:
 
     def common_words(self) -> frozenset[str]:
         """The words counted at least :data:`COMMON_COUNT` times. Only building the slip table
-        needs them, so they are not stored (unpickling the set took 4 ms of every run)."""
+        needs them, so they are not stored (every run would pay for unpickling the set)."""
         return frozenset(word for word, count in self.counts.items() if count >= COMMON_COUNT)
 
     def count(self, word: str) -> float:

@@ -8,7 +8,6 @@ known word is accepted, but not "-ly" or "-ing" (the lexicon already lists real 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Container, Iterator
 
 from copylint.language.spelling.lexicon import Lexicon
@@ -35,7 +34,6 @@ PREFIXES = (
 CONTRACTIONS = ("'s", "'ll", "'re", "'ve", "'d", "'m", "n't", "s'", "'")
 _MIN_STEM = 5
 _MIN_STEM_COUNT = 100_000.0
-_FOLDED = {"æ": "ae", "œ": "oe", "ß": "ss", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th"}
 
 
 def normalise(word: str) -> str:
@@ -51,12 +49,6 @@ def strip_clitic(word: str) -> str:
         if word.endswith(ending) and len(word) > len(ending) + 1:
             return word[: -len(ending)]
     return word
-
-
-def ascii_fold(word: str) -> str:
-    """``naïve`` -> ``naive``, ``dæmon`` -> ``daemon``."""
-    decomposed = unicodedata.normalize("NFKD", word)
-    return "".join(_FOLDED.get(char, char) for char in decomposed if not unicodedata.combining(char))
 
 
 def is_derived(word: str, lexicon: Lexicon) -> bool:

@@ -3,7 +3,7 @@ the game").
 
 For each word, the alternatives are the other members of its confusion set
 (``data/confusables.txt``) and, for a rare word, much more common words it is a typing slip of
-(one letter left out, or two swapped; see :func:`slips_for`). An
+(one letter left out, or two swapped; see :func:`slip_index`). An
 alternative is proposed only when the bigram model has seen it next to both neighbours, has seen
 the written word next to neither, and the alternative is more likely even when the written word's
 unseen bigrams are given the largest count the model could have left out (its smallest listed
@@ -62,19 +62,11 @@ def confusion_sets() -> Mapping[str, frozenset[str]]:
     return {word: frozenset(others) for word, others in table.items()}
 
 
-def slips_for(word: str) -> set[str]:
-    """Words that ``word`` is a typing slip of: the intended word with one letter left out
-    ("fining" for "finding") or two neighbouring letters swapped ("untied" for "united"), never
-    at the first letter, which writers rarely get wrong."""
-    omitted = {word[:i] + char + word[i:] for i in range(1, len(word) + 1) for char in _LETTERS}
-    swapped = {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(1, len(word) - 1)}
-    swapped.discard(word)
-    return omitted | swapped
-
-
 def slip_index(lexicon: Lexicon) -> dict[str, list[str]]:
-    """Every typing slip (:func:`slips_for`) of every word common enough to be proposed, mapped to
-    the words it is a slip of: the inverse of :func:`slips_for`, restricted to common words."""
+    """Every typing slip of every word common enough to be proposed, mapped to the words it is a
+    slip of. A slip is the intended word with one letter left out ("fining" for "finding") or two
+    neighbouring letters swapped ("untied" for "united"), never at the first letter, which writers
+    rarely get wrong."""
     index: dict[str, list[str]] = {}
     for word in lexicon.common_words():
         for i in range(1, len(word)):
@@ -90,8 +82,8 @@ def slip_index(lexicon: Lexicon) -> dict[str, list[str]]:
 @lru_cache(maxsize=1)
 def load_slip_table() -> StringTable:
     """:func:`slip_index` of the shared lexicon, precomputed once into the data cache: each slip
-    maps to the words it is a slip of, sorted and joined by spaces. Loads in milliseconds; building
-    it takes 0.2 s, which every worker of a long run would otherwise pay."""
+    maps to the words it is a slip of, sorted and joined by spaces. Loading it is far quicker than
+    building it, which every worker of a long run would otherwise pay for."""
 
     return cached("slips", SOURCES, lambda: StringTable(joined_slips(load_lexicon())))
 

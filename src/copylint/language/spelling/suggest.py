@@ -1,7 +1,7 @@
 """Ranked corrections for a misspelled word: a noisy-channel model.
 
 Candidates are the lexicon words within a small edit distance (found with rapidfuzz's C++ search
-over words of similar length, about 10 ms a word); each is scored by how often it is written
+over words of similar length); each is scored by how often it is written
 (its unigram, or bigram with the neighbouring words when they are known) plus how likely the
 typed form is as a slip for it (:mod:`copylint.language.spelling.channel`). Work is done once per distinct
 word, and only for words that are reported.
@@ -10,7 +10,6 @@ word, and only for words that are reported.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import process
@@ -50,7 +49,7 @@ class Suggester:
 
         A typist rarely gets both of a word's first two letters wrong, so a candidate must start
         with one of them or have one of them second (which also keeps a swap of the two, or a
-        letter added or left out at the start). This leaves about a fifth of the words to compare.
+        letter added or left out at the start). This leaves a small part of the words to compare.
         """
         firsts = {word[:1], word[1:2]}
         choices: list[str] = []
@@ -115,7 +114,3 @@ def match_case(original: str, suggestion: str) -> str:
     if original[:1].isupper():
         return suggestion[:1].upper() + suggestion[1:]
     return suggestion
-
-
-def top_words(candidates: Sequence[Candidate]) -> list[str]:
-    return [candidate.word for candidate in candidates]

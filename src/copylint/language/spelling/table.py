@@ -1,15 +1,15 @@
-"""Read-only string-keyed tables that load in a millisecond (the number table becomes a dict when
+"""Read-only string-keyed tables that load almost at once (the number table becomes a dict when
 used a lot).
 
-Loading a pickled dict of 242,000 bigram counts costs 65 ms, and the lexicon's 250,000 word counts
-40 ms: most of the time copylint spends on one short article. These tables are a few flat objects
-instead (the keys joined in one string, their offsets, the values, and an open-addressing hash
-index keyed by CRC-32, which is the same in every process), which unpickle at memory speed; a
-look-up hashes the key and compares one or two slices (about a microsecond). From pickle protocol
-5 the number arrays travel as out-of-band buffers, which :mod:`copylint.store.tables` maps from its
-file instead of copying: they load in no time and worker processes share their pages. After
-``PROMOTE_AFTER`` look-ups, a long run has shown it will make many more, and a
-:class:`CompactTable` builds a real dict once (about 40 ms) for hash-speed look-ups.
+Loading a pickled dict of 242,000 bigram counts, and one of the lexicon's 250,000 word counts,
+would take most of the time copylint spends on one short article: it creates an object per entry.
+These tables are a few flat objects instead (the keys joined in one string, their offsets, the
+values, and an open-addressing hash index keyed by CRC-32, which is the same in every process),
+which unpickle at memory speed; a look-up hashes the key and compares one or two slices. From
+pickle protocol 5 the number arrays travel as out-of-band buffers, which
+:mod:`copylint.store.tables` maps from its file instead of copying: they load in no time and
+worker processes share their pages. After ``PROMOTE_AFTER`` look-ups, a long run has shown it
+will make many more, and a :class:`CompactTable` builds a real dict once for hash-speed look-ups.
 """
 
 from __future__ import annotations
