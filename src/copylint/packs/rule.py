@@ -1,6 +1,10 @@
 """A rule defined by data at run time: :class:`PackRule` runs one
 :class:`~copylint.packs.spec.RuleSpec` through its kind (:data:`~copylint.packs.kinds.KINDS`), and
 :func:`rule_class` makes the rule class for a spec, from a pack or a Vale style alike.
+
+Complexity: one regular-expression pass per pattern over the prose or each unit, O(characters);
+a rule with literal trigger words visits only the words that can start a match, from a word
+index shared by every pack rule of the run (:mod:`copylint.packs.search`).
 """
 
 from __future__ import annotations
