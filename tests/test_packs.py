@@ -16,7 +16,8 @@ from copylint.core.rule import LintSettings
 from copylint.core.source import Document
 from copylint.packs.builtin import bundled_packs
 from copylint.packs.rule import rule_class
-from copylint.packs.schema import RuleSpec, load_pack_paths, load_pack_text
+from copylint.packs.schema import load_pack_paths, load_pack_text
+from copylint.packs.spec import RuleSpec
 from copylint.project.plugins import load_plugins
 
 PLUGINS = load_plugins(entry_points=False)

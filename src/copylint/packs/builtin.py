@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from copylint.core.rule import Rule
 from copylint.hookspecs import hookimpl
 from copylint.packs.rule import rule_class
-from copylint.packs.schema import RuleSpec, load_pack_text
+from copylint.packs.schema import load_pack_text
+from copylint.packs.spec import RuleSpec
 from copylint.store.shipped import data_folder
 from copylint.store.tables import cached
 

@@ -1,13 +1,10 @@
 """Declarative rule packs: YAML files of ``existence``, ``substitution``, ``consistency`` and
-``capitalization`` rules, shipped in ``copylint/data/packs/`` and read from paths in the configuration.
+``capitalization`` rules, shipped in ``copylint/data/packs/`` and read from paths in the
+configuration, checked and turned into typed specifications (:mod:`copylint.packs.spec`).
 
-Each pack compiles once into one matcher per rule; patterns that could backtrack
-catastrophically (a quantified group that is itself quantified) are rejected, since packs from
-users are untrusted input. Every rule carries ``examples`` that must fire and must stay quiet;
-the test suite runs them for every pack.
-
-Complexity: one regular-expression pass per rule over the prose, O(characters); patterns that
-could backtrack exponentially are refused when the pack is loaded (:mod:`copylint.packs.regex_safety`).
+Patterns that could backtrack catastrophically (a quantified group that is itself quantified) are
+rejected, since packs from users are untrusted input (:mod:`copylint.packs.regex_safety`). Every
+rule carries ``examples`` that must fire and must stay quiet; the test suite runs them for every pack.
 """
 
 from __future__ import annotations
@@ -16,82 +13,38 @@ import difflib
 import json
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cached_property
 from typing import Any
 
 from copylint.core.errors import CopylintError
 from copylint.core.finding import Applicability, Category, Severity
-from copylint.core.prose import Scope
+from copylint.core.prose import BODY_SCOPES, HEADING_SCOPES, Scope
 from copylint.packs.regex_safety import backtracking_risk
+from copylint.packs.spec import (
+    CapitalizationSpec,
+    Case,
+    ConsistencySpec,
+    Exceptions,
+    ExistenceSpec,
+    Reach,
+    RuleSpec,
+    SubstitutionSpec,
+)
 
-KINDS = ("existence", "substitution", "consistency", "capitalization")
 _RULE_KEYS = (
     "name", "kind", "message", "severity", "category", "scope", "ignorecase", "exceptions", "fix",
     "tokens", "swap", "either", "match", "examples", "description", "before", "after",
 )  # fmt: skip
 _PACK_KEYS = ("pack", "description", "rules", "source", "licence")
-_SCOPES = {
-    "text": (Scope.TEXT, Scope.PARAGRAPH, Scope.LIST_ITEM, Scope.BLOCKQUOTE, Scope.TABLE_CELL),
-    "heading": (Scope.HEADING, Scope.TITLE),
-    "link-text": (Scope.LINK_TEXT,),
-    "alt-text": (Scope.ALT_TEXT,),
+_SCOPES: Mapping[str, frozenset[Scope]] = {
+    "text": BODY_SCOPES,
+    "heading": HEADING_SCOPES,
+    "link-text": frozenset({Scope.LINK_TEXT}),
+    "alt-text": frozenset({Scope.ALT_TEXT}),
 }
+_FIXES = {"safe": Applicability.SAFE, "unsafe": Applicability.UNSAFE, "none": Applicability.DISPLAY_ONLY}
 _MAX_PATTERN = 2000
-
-
-@dataclass(frozen=True)
-class RuleSpec:
-    """One validated pack rule."""
-
-    pack: str
-    name: str
-    kind: str
-    message: str
-    severity: Severity
-    category: Category
-    scopes: frozenset[Scope]
-    pattern: str
-    """The rule's regular expression, compiled (:attr:`compiled`) the first time a document
-    needs it: most rules of a pack never fire on a given article, and compiling every pattern of
-    the bundled packs on every start took 7 ms."""
-    flags: int = 0
-    trigger: frozenset[str] | None = None
-    """The first words the pattern can start with (lower case; ``#`` stands for any number): the
-    full pattern is tried only at words in this set, found from the document's shared word
-    tokens, instead of at every position of the text."""
-    front_matter: bool = False
-    """Also check the values of the front matter's fields (title, description, tags ...)."""
-    replacements: tuple[tuple[str, str], ...] = ()
-    """substitution: each wrong pattern (compiled alone, for its own groups, by
-    :meth:`compiled_wrong`) and its replacement."""
-    either: tuple[tuple[str, str], ...] = ()
-    case: str = ""
-    exceptions: frozenset[str] = frozenset()
-    applicability: Applicability = Applicability.DISPLAY_ONLY
-    examples_fire: tuple[str, ...] = ()
-    examples_quiet: tuple[str, ...] = ()
-    description: str = ""
-    source: str = ""
-    definition: str = ""
-    """The rule's mapping as written (canonical JSON): part of the result cache's key."""
-
-    @property
-    def rule_id(self) -> str:
-        return f"{self.pack}.{self.name}"
-
-    @cached_property
-    def compiled(self) -> re.Pattern[str]:
-        return re.compile(self.pattern, self.flags)
-
-    def compiled_wrong(self, index: int) -> re.Pattern[str]:
-        """The ``index``-th substitution's wrong pattern, compiled alone (for its own groups)."""
-        return re.compile(self.replacements[index][0], self.flags)
-
-    def __getstate__(self) -> dict[str, Any]:
-        """Pickled (into the data cache) without the compiled patterns."""
-        return {name: value for name, value in self.__dict__.items() if name != "compiled"}
 
 
 @dataclass
@@ -157,8 +110,8 @@ def _rule(reader: _Reader, raw: Any, source: str) -> RuleSpec:
     reader.rule = name
     reader.known(list(raw), _RULE_KEYS)
     kind = raw.get("kind")
-    if kind not in KINDS:
-        close = difflib.get_close_matches(str(kind), KINDS, n=1)
+    if not isinstance(kind, str) or kind not in _KINDS:
+        close = difflib.get_close_matches(str(kind), list(_KINDS), n=1)
         raise reader.fail("kind", f"unknown kind {kind!r}" + (f"; did you mean '{close[0]}'?" if close else ""))
     try:
         severity = Severity(raw.get("severity", "warning"))
@@ -178,67 +131,117 @@ def _rule(reader: _Reader, raw: Any, source: str) -> RuleSpec:
     before = reader.pattern("before", raw.get("before", r"\b"))
     after = reader.pattern("after", raw.get("after", r"\b"))
     fix = raw.get("fix", "unsafe" if kind == "substitution" else "none")
-    applicability = {"safe": Applicability.SAFE, "unsafe": Applicability.UNSAFE, "none": Applicability.DISPLAY_ONLY}
-    if fix not in applicability:
+    if fix not in _FIXES:
         raise reader.fail("fix", f"expected safe, unsafe or none, got {fix!r}")
     examples = raw.get("examples") or {}
     if not isinstance(examples, dict) or not examples.get("fire") or not examples.get("quiet"):
         raise reader.fail("examples", "every rule needs examples: {fire: [...], quiet: [...]}")
+    message = str(raw.get("message", ""))
+    if not message:
+        raise reader.fail("message", "every rule needs a message")
+    description = str(raw.get("description", ""))
     common = {
         "definition": json.dumps(raw, sort_keys=True, default=str),
         "pack": reader.pack,
         "name": name,
-        "kind": kind,
-        "message": str(raw.get("message", "")),
+        "message": message,
         "severity": severity,
         "category": category,
         "scopes": frozenset(scopes),
         "front_matter": front_matter,
-        "exceptions": frozenset(str(item).lower() for item in raw.get("exceptions", [])),
-        "applicability": applicability[fix],
+        "exceptions": Exceptions(frozenset(str(item).lower() for item in raw.get("exceptions", [])), ignore_case=True),
+        "applicability": _FIXES[fix],
         "examples_fire": tuple(examples["fire"]),
         "examples_quiet": tuple(examples["quiet"]),
-        "description": str(raw.get("description", "")),
+        "description": description,
         "source": source,
+        "documentation": _documentation(reader.pack, kind, description, examples, _FIXES[fix]),
     }
-    if not common["message"]:
-        raise reader.fail("message", "every rule needs a message")
-    if kind == "existence":
-        tokens = [reader.pattern("tokens", str(token)) for token in raw.get("tokens", [])]
-        if not tokens:
-            raise reader.fail("tokens", "an existence rule needs tokens")
-        pattern = f"{before}(?:{'|'.join(tokens)}){after}"
-        return _compiled(reader, RuleSpec(pattern=pattern, flags=flags, trigger=_trigger(tokens, flags), **common))
-    if kind == "substitution":
-        swap = raw.get("swap")
-        if not isinstance(swap, dict) or not swap:
-            raise reader.fail("swap", "a substitution rule needs swap: {wrong: right}")
-        wrongs = [reader.pattern("swap", str(wrong)) for wrong in swap]
-        alternatives = "|".join(f"(?P<s{index}>{wrong})" for index, wrong in enumerate(wrongs))
-        pattern = f"{before}(?:{alternatives}){after}"
-        common["trigger"] = _trigger(wrongs, flags)
-        singles = tuple((wrong, str(right)) for wrong, right in zip(wrongs, swap.values(), strict=True))
-        return _compiled(reader, RuleSpec(pattern=pattern, flags=flags, replacements=singles, **common))
-    if kind == "consistency":
-        either = raw.get("either")
-        if not isinstance(either, dict) or not either:
-            raise reader.fail("either", "a consistency rule needs either: {one: other}")
-        pairs = tuple((reader.pattern("either", str(a)), reader.pattern("either", str(b))) for a, b in either.items())
-        alternatives = "|".join(f"(?P<a{i}>{a})|(?P<b{i}>{b})" for i, (a, b) in enumerate(pairs))
-        pattern = f"{before}(?:{alternatives}){after}"
-        return _compiled(reader, RuleSpec(pattern=pattern, flags=flags, either=pairs, **common))
+    return _KINDS[kind](reader, raw, _Frame(before, after, flags), common)
+
+
+@dataclass(frozen=True)
+class _Frame:
+    """What frames a rule's matches: its ``before`` and ``after`` patterns, and its flags."""
+
+    before: str
+    after: str
+    flags: int
+
+    def around(self, body: str) -> str:
+        return f"{self.before}(?:{body}){self.after}"
+
+
+def _existence(reader: _Reader, raw: Mapping[str, Any], frame: _Frame, common: dict[str, Any]) -> RuleSpec:
+    tokens = [reader.pattern("tokens", str(token)) for token in raw.get("tokens", [])]
+    if not tokens:
+        raise reader.fail("tokens", "an existence rule needs tokens")
+    pattern = frame.around("|".join(tokens))
+    return _compiled(
+        reader, ExistenceSpec(pattern=pattern, flags=frame.flags, trigger=_trigger(tokens, frame.flags), **common)
+    )
+
+
+def _substitution(reader: _Reader, raw: Mapping[str, Any], frame: _Frame, common: dict[str, Any]) -> RuleSpec:
+    swap = raw.get("swap")
+    if not isinstance(swap, dict) or not swap:
+        raise reader.fail("swap", "a substitution rule needs swap: {wrong: right}")
+    wrongs = [reader.pattern("swap", str(wrong)) for wrong in swap]
+    pattern = frame.around("|".join(f"(?P<s{index}>{wrong})" for index, wrong in enumerate(wrongs)))
+    swaps = tuple((wrong, str(right)) for wrong, right in zip(wrongs, swap.values(), strict=True))
+    spec = SubstitutionSpec(
+        pattern=pattern,
+        flags=frame.flags,
+        trigger=_trigger(wrongs, frame.flags),
+        swaps=swaps,
+        fix_title="Replace with “{suggestion}”",
+        **common,
+    )
+    return _compiled(reader, spec)
+
+
+def _consistency(reader: _Reader, raw: Mapping[str, Any], frame: _Frame, common: dict[str, Any]) -> RuleSpec:
+    either = raw.get("either")
+    if not isinstance(either, dict) or not either:
+        raise reader.fail("either", "a consistency rule needs either: {one: other}")
+    pairs = [(reader.pattern("either", str(a)), reader.pattern("either", str(b))) for a, b in either.items()]
+    pattern = frame.around("|".join(f"(?P<a{i}>{a})|(?P<b{i}>{b})" for i, (a, b) in enumerate(pairs)))
+    return _compiled(reader, ConsistencySpec(searches=(pattern,), pairs=len(pairs), flags=frame.flags, **common))
+
+
+def _capitalization(reader: _Reader, raw: Mapping[str, Any], frame: _Frame, common: dict[str, Any]) -> RuleSpec:
     case = raw.get("match")
     if case not in ("title", "sentence"):
         raise reader.fail("match", f"expected title or sentence, got {case!r}")
-    return RuleSpec(pattern=r".+", flags=re.DOTALL, case=case, **common)
+    return CapitalizationSpec(case=Case(case), reach=Reach.BLOCKS, **common)
+
+
+_KINDS: Mapping[str, Callable[[_Reader, Mapping[str, Any], _Frame, dict[str, Any]], RuleSpec]] = {
+    "existence": _existence,
+    "substitution": _substitution,
+    "consistency": _consistency,
+    "capitalization": _capitalization,
+}
+"""The kinds a pack may use, each read by its own function."""
+
+
+def _documentation(pack: str, kind: str, description: str, examples: Mapping[str, Any], fix: Applicability) -> str:
+    """A pack rule's user documentation: its description, examples and fix safety."""
+    doc = (description or f"A {kind} rule of the '{pack}' pack.") + "\n\n"
+    doc += f"From the rule pack '{pack}' ({kind}).\n\nFires on: " + "; ".join(
+        f'"{example}"' for example in tuple(examples["fire"])[:3]
+    )
+    doc += "\nQuiet on: " + "; ".join(f'"{example}"' for example in tuple(examples["quiet"])[:3])
+    if fix is not Applicability.DISPLAY_ONLY:
+        doc += f"\n\nFix safety: {fix.value}."
+    return doc
 
 
 def _compiled(reader: _Reader, spec: RuleSpec) -> RuleSpec:
     """``spec``, once its patterns are known to compile as a whole (each piece already has)."""
     try:
-        spec.compiled  # noqa: B018 - compiled for the error, kept for this process
-        for index in range(len(spec.replacements)):
-            spec.compiled_wrong(index)
+        for pattern in spec.patterns:
+            spec.regex(pattern)
     except re.error as exc:
         raise reader.fail("pattern", f"the rule's patterns do not combine ({exc})") from None
     return spec

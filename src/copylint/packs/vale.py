@@ -1,12 +1,14 @@
-"""Vale compatibility: run an existing Vale setup (``.vale.ini`` and its styles) under copylint.
+"""Vale compatibility: translate an existing Vale setup (``.vale.ini`` and its styles) into the
+typed rule specifications of copylint's own packs (:mod:`copylint.packs.spec`), run by the same
+engine (:mod:`copylint.packs.kinds`).
 
 Supported rule kinds: ``existence``, ``substitution``, ``occurrence``, ``repetition``,
 ``consistency``, ``capitalization`` and ``conditional``. Other kinds (``sequence``, ``metric``,
 ``spelling``, ``script``) are listed by :func:`load_vale` as skipped, with the reason. Each Vale
-rule becomes a copylint rule ``vale.<style>.<rule>`` whose messages follow Vale's ``%s``
-formatting; its Vale name (``Microsoft.Avoid``) is kept in :attr:`ValeRule.vale_name`.
-
-Complexity: one regular-expression pass per rule over the prose (or each scope unit), O(characters).
+rule becomes a copylint rule ``vale.<style>.<rule>``; its Vale name (``Microsoft.Avoid``) is kept
+in the spec's ``origin``. What Vale does its own way is written into the specs: its patterns in
+Python's dialect, its ``%s`` messages as templates, its scope names as a reach and scopes, its
+literal replacements, and which kinds take exceptions or suggest a fix.
 """
 
 from __future__ import annotations
@@ -15,16 +17,31 @@ import glob
 import json
 import os
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import Any
 
 from copylint.core.errors import CopylintError
-from copylint.core.finding import Applicability, Category, Finding, Severity
-from copylint.core.prose import Scope
-from copylint.core.rule import ProseEdit, Rule, RuleContext
-from copylint.core.source import Span
+from copylint.core.finding import Applicability, Severity
+from copylint.core.prose import BODY_SCOPES, HEADING_SCOPES, Scope
+from copylint.core.rule import Rule
 from copylint.packs.regex_safety import UnsafePattern, backtracking_risk
+from copylint.packs.rule import rule_class
+from copylint.packs.spec import (
+    CapitalizationSpec,
+    Case,
+    ConditionalSpec,
+    ConsistencySpec,
+    Exceptions,
+    ExistenceSpec,
+    Kind,
+    OccurrenceSpec,
+    Reach,
+    RepetitionSpec,
+    RuleSpec,
+    SubstitutionSpec,
+    compile_pattern,
+)
 
 LEVELS = {"suggestion": Severity.INFO, "warning": Severity.WARNING, "error": Severity.ERROR}
 SUPPORTED = ("existence", "substitution", "occurrence", "repetition", "consistency", "capitalization", "conditional")
@@ -34,8 +51,27 @@ SKIPPED = {
     "spelling": "copylint's own spelling rules cover this",
     "script": "runs Tengo scripts",
 }
-_HEADINGS = frozenset({Scope.HEADING, Scope.TITLE})
-_BODY = frozenset({Scope.TEXT, Scope.PARAGRAPH, Scope.LIST_ITEM, Scope.BLOCKQUOTE, Scope.TABLE_CELL})
+_EVERYWHERE = frozenset(Scope)
+_SCOPES: Mapping[str, tuple[Reach, frozenset[Scope]]] = {
+    "sentence": (Reach.SENTENCES, BODY_SCOPES | HEADING_SCOPES),
+    "heading": (Reach.BLOCKS, HEADING_SCOPES),
+    "paragraph": (Reach.BLOCKS, _EVERYWHERE - HEADING_SCOPES),
+    "list": (Reach.BLOCKS, _EVERYWHERE - HEADING_SCOPES),
+}
+"""Vale's scopes; any other (``text`` ...) is every block. Consistency and conditional rules
+read the whole text, whatever their scope."""
+_MESSAGE_VALUES = {
+    Kind.EXISTENCE: ("match",),
+    Kind.SUBSTITUTION: ("suggestion", "match"),
+    Kind.CONSISTENCY: ("match",),
+    Kind.CAPITALIZATION: ("match",),
+    Kind.OCCURRENCE: ("count",),
+    Kind.REPETITION: ("match",),
+    Kind.CONDITIONAL: ("match",),
+}
+"""What each ``%s`` of a message stands for, in order, by kind."""
+_CASES = {"$title": Case.VALE_TITLE, "$lower": Case.LOWER, "$upper": Case.UPPER}
+"""Vale's ``match`` values; any other is sentence case."""
 
 
 @dataclass(frozen=True)
@@ -117,6 +153,8 @@ def load_vale(path: str) -> ValeSetup:
                 definition = yaml.safe_load(handle) or {}
         except (OSError, yaml.YAMLError) as exc:
             raise CopylintError(f"{file}: cannot read Vale rule ({exc})") from None
+        if not isinstance(definition, dict):
+            raise CopylintError(f"{file}: cannot read Vale rule (expected a mapping, got {definition!r})")
         kind = definition.get("extends")
         if kind not in SUPPORTED:
             skipped[name] = SKIPPED.get(str(kind), f"unknown kind {kind!r}")
@@ -126,11 +164,13 @@ def load_vale(path: str) -> ValeSetup:
         if severity.rank < min_level.rank:
             continue
         try:
-            rules[_rule_id(name)] = _rule_class(name, kind, definition, severity)
+            spec = _spec(_Rule(name, file, Kind(kind), definition), severity)
         except UnsafePattern as exc:
             skipped[name] = str(exc)
         except re.error as exc:
             skipped[name] = f"a pattern Python cannot compile ({exc})"
+        else:
+            rules[spec.rule_id] = rule_class(spec)
     vocab = global_keys.get("Vocab", "")
     accept: list[str] = []
     reject: list[str] = []
@@ -154,12 +194,81 @@ def _rule_id(name: str) -> str:
     )
 
 
-def _compile(pattern: str, flags: int) -> re.Pattern[str]:
-    """Compile a rule's pattern, refusing one that could backtrack for ever."""
-    risk = backtracking_risk(pattern, flags)
-    if risk:
-        raise UnsafePattern(f"a pattern that could run for ever ({risk}): {pattern!r}")
-    return re.compile(pattern, flags)
+@dataclass(frozen=True)
+class _Rule:
+    """One Vale rule as read: its name (``Microsoft.Avoid``), file, kind and definition."""
+
+    name: str
+    file: str
+    kind: Kind
+    definition: Mapping[str, Any]
+
+    @property
+    def flags(self) -> int:
+        return (re.IGNORECASE if self.definition.get("ignorecase") else 0) | re.MULTILINE
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.definition.get(key, default)
+
+    def fail(self, key: str, message: str) -> CopylintError:
+        return CopylintError(f"{self.file}: {key}: {message}")
+
+    def checked(self, pattern: str) -> str:
+        """``pattern``, refused (:class:`UnsafePattern`) if it could backtrack for ever; raises
+        :class:`re.error` if it does not compile."""
+        risk = backtracking_risk(pattern, self.flags)
+        if risk:
+            raise UnsafePattern(f"a pattern that could run for ever ({risk}): {pattern!r}")
+        compile_pattern(pattern, self.flags)
+        return pattern
+
+    def mapping(self, key: str) -> Mapping[Any, Any]:
+        value = self.get(key) or {}
+        if not isinstance(value, dict):
+            raise self.fail(key, f"expected a mapping, got {value!r}")
+        return value
+
+    def exceptions(self) -> Exceptions:
+        return Exceptions(frozenset(str(item) for item in self.get("exceptions") or []))
+
+
+def _spec(rule: _Rule, severity: Severity) -> RuleSpec:
+    """The spec of one Vale rule (raises :class:`UnsafePattern` or :class:`re.error` for a
+    pattern copylint cannot run, :class:`CopylintError` for a definition it cannot read)."""
+    reach, scopes = _SCOPES.get(str(rule.get("scope", "text")), (Reach.BLOCKS, _EVERYWHERE))
+    if rule.kind in (Kind.CONSISTENCY, Kind.CONDITIONAL):
+        reach, scopes = Reach.TEXT, _EVERYWHERE
+    message = str(rule.get("message", rule.name))
+    documentation = f"{message}\n\nVale rule {rule.name} ({rule.kind}), run by copylint's Vale compatibility."
+    if rule.get("link"):
+        documentation += f"\n\nSee {rule.get('link')}."
+    pack, _, name = _rule_id(rule.name).rpartition(".")
+    common: dict[str, Any] = {
+        "pack": pack,
+        "name": name,
+        "message": _template(message, _MESSAGE_VALUES[rule.kind]),
+        "severity": severity,
+        "reach": reach,
+        "scopes": scopes,
+        "flags": rule.flags,
+        "applicability": Applicability.UNSAFE if rule.kind is Kind.SUBSTITUTION else Applicability.DISPLAY_ONLY,
+        "suggests": rule.kind is Kind.SUBSTITUTION,
+        "documentation": documentation,
+        "origin": rule.name,
+        "definition": json.dumps(rule.definition, sort_keys=True, default=str),
+    }
+    spec = _KINDS[rule.kind](rule, common)
+    for pattern in spec.patterns:
+        spec.regex(pattern)  # as the engine will compile them
+    return spec
+
+
+def _template(message: str, values: tuple[str, ...]) -> str:
+    """Vale's message, whose ``%s`` are filled in turn, as a :meth:`str.format` template."""
+    template = message.replace("{", "{{").replace("}", "}}")
+    for value in values:
+        template = template.replace("%s", "{" + value + "}", 1)
+    return template
 
 
 def _go_to_python(pattern: str) -> str:
@@ -167,220 +276,85 @@ def _go_to_python(pattern: str) -> str:
     return pattern.replace(r"\p{L}", r"[^\W\d_]").replace(r"\P{L}", r"[\W\d_]")
 
 
-def _tokens_pattern(definition: Mapping[str, Any], key: str = "tokens") -> str:
-    tokens = "|".join(_go_to_python(str(token)) for token in definition.get(key, []) or [])
-    raw = "".join(_go_to_python(str(part)) for part in definition.get("raw", []) or [])
+def _tokens_pattern(rule: _Rule) -> str:
+    """``raw`` then ``tokens`` (as whole words, unless ``nonword``), as one pattern."""
+    tokens = "|".join(_go_to_python(str(token)) for token in rule.get("tokens") or [])
+    raw = "".join(_go_to_python(str(part)) for part in rule.get("raw") or [])
     if not tokens:
         return raw
-    body = f"(?:{tokens})" if definition.get("nonword") else rf"\b(?:{tokens})\b"
+    body = f"(?:{tokens})" if rule.get("nonword") else rf"\b(?:{tokens})\b"
     return raw + body
 
 
-def _rule_class(name: str, kind: str, definition: Mapping[str, Any], severity: Severity) -> type[Rule]:
-    flags = (re.IGNORECASE if definition.get("ignorecase") else 0) | re.MULTILINE
-    spec: dict[str, Any] = {"kind": kind, "definition": definition, "flags": flags}
-    if kind in ("existence", "repetition", "occurrence"):
-        spec["pattern"] = _compile(_tokens_pattern(definition, "tokens" if kind != "occurrence" else "token"), flags)
-        if kind == "occurrence":
-            spec["pattern"] = _compile(_go_to_python(str(definition.get("token", r"\w+"))), flags)
-    elif kind == "substitution":
-        swaps = [
-            (_compile(_go_to_python(str(wrong)), flags), str(right))
-            for wrong, right in (definition.get("swap") or {}).items()
-        ]
-        alternatives = "|".join(f"(?:{_go_to_python(str(wrong))})" for wrong in (definition.get("swap") or {}))
-        boundary = "" if definition.get("nonword") else r"\b"
-        spec["pattern"] = _compile(f"{boundary}(?:{alternatives}){boundary}", flags)
-        spec["swaps"] = swaps
-    elif kind == "consistency":
-        spec["either"] = [
-            (_compile(rf"\b{a}\b", flags), _compile(rf"\b{b}\b", flags))
-            for a, b in (definition.get("either") or {}).items()
-        ]
-    elif kind == "conditional":
-        spec["first"] = _compile(_go_to_python(str(definition["first"])), flags)
-        spec["second"] = _compile(_go_to_python(str(definition["second"])), flags)
-    doc = f"{definition.get('message', name)}\n\nVale rule {name} ({kind}), run by copylint's Vale compatibility."
-    if definition.get("link"):
-        doc += f"\n\nSee {definition['link']}."
-    return type(
-        f"Vale_{name.replace('.', '_')}",
-        (ValeRule,),
-        {
-            "id": _rule_id(name),
-            "category": Category.STYLE,
-            "default_severity": severity,
-            "fixable": kind == "substitution",
-            "vale_name": name,
-            "spec": spec,
-            "__doc__": doc,
-        },
+def _existence(rule: _Rule, common: dict[str, Any]) -> RuleSpec:
+    return ExistenceSpec(pattern=rule.checked(_tokens_pattern(rule)), exceptions=rule.exceptions(), **common)
+
+
+def _repetition(rule: _Rule, common: dict[str, Any]) -> RuleSpec:
+    return RepetitionSpec(pattern=rule.checked(_tokens_pattern(rule)), **common)
+
+
+def _occurrence(rule: _Rule, common: dict[str, Any]) -> RuleSpec:
+    pattern = rule.checked(_go_to_python(str(rule.get("token", r"\w+"))))
+    least, most = (_count(rule, key) for key in ("min", "max"))
+    return OccurrenceSpec(pattern=pattern, least=least, most=most, **common)
+
+
+def _count(rule: _Rule, key: str) -> int | None:
+    if key not in rule.definition:
+        return None
+    try:
+        return int(rule.definition[key])
+    except (TypeError, ValueError):
+        raise rule.fail(key, f"expected a number, got {rule.definition[key]!r}") from None
+
+
+def _substitution(rule: _Rule, common: dict[str, Any]) -> RuleSpec:
+    swap = rule.mapping("swap")
+    wrongs = [rule.checked(_go_to_python(str(wrong))) for wrong in swap]
+    boundary = "" if rule.get("nonword") else r"\b"
+    alternatives = "|".join(f"(?P<s{index}>{wrong})" for index, wrong in enumerate(wrongs))
+    pattern = rule.checked(f"{boundary}(?:{alternatives}){boundary}")
+    swaps = tuple((wrong, str(right).split("|")[0]) for wrong, right in zip(wrongs, swap.values(), strict=True))
+    return SubstitutionSpec(pattern=pattern, swaps=swaps, expands=False, **common)
+
+
+def _consistency(rule: _Rule, common: dict[str, Any]) -> RuleSpec:
+    """Each side of each pair searched alone; an empty group at its end names it (``a0``, ``b0``
+    ...) without renumbering the side's own groups."""
+    either = rule.mapping("either")
+    searches = [
+        rule.checked(rf"\b{word}\b") + f"(?P<{side}{index}>)"
+        for index, pair in enumerate(either.items())
+        for side, word in zip("ab", pair, strict=True)
+    ]
+    return ConsistencySpec(searches=tuple(searches), pairs=len(either), **common)
+
+
+def _capitalization(rule: _Rule, common: dict[str, Any]) -> RuleSpec:
+    return CapitalizationSpec(
+        case=_CASES.get(str(rule.get("match", "$sentence")), Case.VALE_SENTENCE),
+        indicators=tuple(str(indicator) for indicator in rule.get("indicators") or []),
+        exceptions=rule.exceptions(),
+        **common,
     )
 
 
-class ValeRule(Rule):
-    """A rule from a Vale style; subclasses are made by :func:`load_vale`."""
-
-    vale_name: ClassVar[str]
-    spec: ClassVar[dict[str, Any]]
-
-    @classmethod
-    def cache_identity(cls) -> str:
-        return json.dumps(cls.spec["definition"], sort_keys=True, default=str)
-
-    def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        kind = self.spec["kind"]
-        yield from getattr(self, f"_{kind}")(ctx)
-
-    # ---- scopes
-    def _units(self, ctx: RuleContext) -> Iterator[Span]:
-        scope = str(self.spec["definition"].get("scope", "text"))
-        if scope == "sentence":
-            yield from (s for s in ctx.tokens.sentences if ctx.view.scope_at(s.start) in _BODY | _HEADINGS)
-            return
-        for block in ctx.view.blocks:
-            in_heading = ctx.view.scope_at(block.start) in _HEADINGS
-            if scope == "heading" and not in_heading:
-                continue
-            if scope in ("paragraph", "list") and in_heading:
-                continue
-            yield block
-
-    def _message(self, *values: str) -> str:
-        message = str(self.spec["definition"].get("message", self.vale_name))
-        for value in values:
-            message = message.replace("%s", value, 1)
-        return message
-
-    def _exceptions(self) -> frozenset[str]:
-        return frozenset(str(item) for item in self.spec["definition"].get("exceptions", []) or [])
-
-    # ---- kinds
-    def _existence(self, ctx: RuleContext) -> Iterator[Finding]:
-        text = ctx.view.text
-        exceptions = self._exceptions()
-        for unit in self._units(ctx):
-            for match in self.spec["pattern"].finditer(text, unit.start, unit.end):
-                if match.start() == match.end() or match.group() in exceptions:
-                    continue
-                yield ctx.finding(Span(*match.span()), self._message(match.group()))
-
-    def _repetition(self, ctx: RuleContext) -> Iterator[Finding]:
-        text = ctx.view.text
-        for unit in self._units(ctx):
-            previous: re.Match[str] | None = None
-            for match in self.spec["pattern"].finditer(text, unit.start, unit.end):
-                if (
-                    previous is not None
-                    and previous.group().lower() == match.group().lower()
-                    and not text[previous.end() : match.start()].strip()
-                ):
-                    yield ctx.finding(Span(previous.start(), match.end()), self._message(match.group()))
-                previous = match
-
-    def _occurrence(self, ctx: RuleContext) -> Iterator[Finding]:
-        definition = self.spec["definition"]
-        text = ctx.view.text
-        for unit in self._units(ctx):
-            count = len(self.spec["pattern"].findall(text, unit.start, unit.end))
-            too_many = "max" in definition and count > int(definition["max"])
-            too_few = "min" in definition and count < int(definition["min"])
-            if too_many or too_few:
-                yield ctx.finding(Span(unit.start, unit.end), self._message(str(count)))
-
-    def _substitution(self, ctx: RuleContext) -> Iterator[Finding]:
-        text = ctx.view.text
-        for unit in self._units(ctx):
-            for match in self.spec["pattern"].finditer(text, unit.start, unit.end):
-                found = match.group()
-                for wrong, right in self.spec["swaps"]:
-                    alone = wrong.match(text, match.start(), unit.end)
-                    if alone is not None and alone.end() == match.end():
-                        suggestion = right.split("|")[0]
-                        if found[:1].isupper() and suggestion[:1].islower():
-                            suggestion = suggestion[:1].upper() + suggestion[1:]
-                        span = Span(*match.span())
-                        yield ctx.finding(
-                            span,
-                            self._message(suggestion, found),
-                            suggestions=(suggestion,),
-                            edits=(ProseEdit(span, suggestion),),
-                            applicability=Applicability.UNSAFE,
-                        )
-                        break
-
-    def _consistency(self, ctx: RuleContext) -> Iterator[Finding]:
-        text = ctx.view.text
-        for first, second in self.spec["either"]:
-            ones, others = list(first.finditer(text)), list(second.finditer(text))
-            if ones and others:
-                for match in others if len(ones) >= len(others) else ones:
-                    yield ctx.finding(Span(*match.span()), self._message(match.group()))
-
-    def _conditional(self, ctx: RuleContext) -> Iterator[Finding]:
-        text = ctx.view.text
-        defined = {m.group(1) for m in self.spec["second"].finditer(text) if m.groups()}
-        exceptions = self._exceptions()
-        for match in self.spec["first"].finditer(text):
-            token = match.group(1) if match.groups() else match.group()
-            if token in defined or token in exceptions:
-                continue
-            yield ctx.finding(Span(*match.span()), self._message(token))
-
-    def _capitalization(self, ctx: RuleContext) -> Iterator[Finding]:
-        definition = self.spec["definition"]
-        style = str(definition.get("match", "$sentence"))
-        exceptions = self._exceptions()
-        indicators = tuple(str(i) for i in definition.get("indicators", []) or [])
-        text = ctx.view.text
-        for unit in self._units(ctx):
-            heading = text[unit.start : unit.end]
-            if not _capitalized(heading, style, exceptions, indicators):
-                yield ctx.finding(unit, self._message(heading))
+def _conditional(rule: _Rule, common: dict[str, Any]) -> RuleSpec:
+    if "first" not in rule.definition or "second" not in rule.definition:
+        raise rule.fail("first/second", "a conditional rule needs both patterns")
+    first = rule.checked(_go_to_python(str(rule.definition["first"])))
+    second = rule.checked(_go_to_python(str(rule.definition["second"])))
+    return ConditionalSpec(pattern=first, second=second, exceptions=rule.exceptions(), **common)
 
 
-def _capitalized(heading: str, style: str, exceptions: frozenset[str], indicators: tuple[str, ...]) -> bool:
-    words = heading.split()
-    if style == "$lower":
-        return heading == heading.lower()
-    if style == "$upper":
-        return heading == heading.upper()
-    if style == "$title":
-        small = {
-            "a",
-            "an",
-            "and",
-            "as",
-            "at",
-            "but",
-            "by",
-            "for",
-            "in",
-            "nor",
-            "of",
-            "on",
-            "or",
-            "the",
-            "to",
-            "up",
-            "via",
-            "vs",
-        }
-        return all(w[:1].isupper() or w.lower() in small or w in exceptions or not w[:1].isalpha() for w in words[1:])
-    while words and not words[0][:1].isalpha():
-        words = words[1:]  # "8. Do step eight": the numbering is not the first word
-    for previous, word in zip(words, words[1:], strict=False):
-        bare = word.strip("\"'“”‘’()[]{}.,;!?")
-        if not bare or not bare[:1].isalpha() or bare in exceptions:
-            continue
-        if previous.endswith(indicators) and indicators:
-            if not bare[:1].isupper():
-                return False
-            continue
-        if bare != bare.lower() and not _counter_ok(bare):
-            return False
-    return True
-
-
-def _counter_ok(word: str) -> bool:
-    return word == "I"
+_KINDS: Mapping[Kind, Callable[[_Rule, dict[str, Any]], RuleSpec]] = {
+    Kind.EXISTENCE: _existence,
+    Kind.SUBSTITUTION: _substitution,
+    Kind.CONSISTENCY: _consistency,
+    Kind.CAPITALIZATION: _capitalization,
+    Kind.OCCURRENCE: _occurrence,
+    Kind.REPETITION: _repetition,
+    Kind.CONDITIONAL: _conditional,
+}
+"""Each kind's translation."""

@@ -1,0 +1,189 @@
+"""The rule kinds, each implemented once over its typed specification, for copylint's packs and
+Vale's styles alike (after Vale's ``internal/check/``): one function per kind, with one signature,
+in the :data:`KINDS` table.
+
+A message is a :meth:`str.format` template; each kind says which values it fills in (``match``,
+``suggestion``, ``other``, ``count``). Complexity: one regular-expression pass per pattern over
+the prose or each unit (:mod:`.search`), O(characters); consistency and conditional rules keep
+their matches for one more pass over them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any
+
+from copylint.core.finding import Applicability, Edit, Finding
+from copylint.core.rule import ProseEdit
+from copylint.core.source import Span
+from copylint.packs.casing import STANDARDS, Casing, match_case, names_in_body
+from copylint.packs.search import Search
+from copylint.packs.spec import (
+    CapitalizationSpec,
+    Case,
+    ConditionalSpec,
+    ConsistencySpec,
+    ExistenceSpec,
+    Kind,
+    OccurrenceSpec,
+    RepetitionSpec,
+    RuleSpec,
+    SubstitutionSpec,
+)
+
+Check = Callable[[Any, Search], Iterator[Finding]]
+"""A kind: the findings of a rule of that kind (its specification, and the document to search)."""
+
+
+def existence(spec: ExistenceSpec, search: Search) -> Iterator[Finding]:
+    """Each match (message values: ``match``, and an empty ``suggestion``)."""
+    matches = list(search.matches(spec.compiled, spec.trigger))
+    yield from _front_matter(spec, search, None)
+    for match in matches:
+        if match.start() == match.end() or spec.exceptions.cover(match.group()):
+            continue
+        yield search.ctx.finding(Span(*match.span()), spec.message.format(match=match.group(), suggestion=""))
+
+
+def substitution(spec: SubstitutionSpec, search: Search) -> Iterator[Finding]:
+    """Each match, with its swap's replacement (``match``, ``suggestion``); the capital of the
+    matched text is kept."""
+    matches = list(search.matches(spec.compiled, spec.trigger))
+    yield from _front_matter(spec, search, lambda match: _replacement(spec, match))
+    fixable = spec.applicability is not Applicability.DISPLAY_ONLY
+    for match in matches:
+        suggestion = _replacement(spec, match)
+        if suggestion is None or spec.exceptions.cover(match.group()):
+            continue
+        span = Span(*match.span())
+        yield search.ctx.finding(
+            span,
+            spec.message.format(match=match.group(), suggestion=suggestion),
+            suggestions=(suggestion,),
+            edits=(ProseEdit(span, suggestion),) if fixable else (),
+            applicability=spec.applicability,
+            fix_title=spec.fix_title.format(suggestion=suggestion),
+        )
+
+
+def consistency(spec: ConsistencySpec, search: Search) -> Iterator[Finding]:
+    """Where a document uses both sides of a pair, each use of the rarer (on a tie, the second)
+    side (``match``; ``other``, the first use of the commoner side; ``suggestion``, that spelling
+    with the match's capital)."""
+    matches = [match for pattern in spec.searches for match in search.matches(spec.regex(pattern))]
+    fixable = spec.applicability is not Applicability.DISPLAY_ONLY
+    for index in range(spec.pairs):
+        ones = [match for match in matches if match.groupdict().get(f"a{index}") is not None]
+        others = [match for match in matches if match.groupdict().get(f"b{index}") is not None]
+        if not ones or not others:
+            continue
+        minority, majority = (ones, others) if len(ones) < len(others) else (others, ones)
+        preferred = majority[0].group()
+        for match in minority:
+            suggestion = match_case(match.group(), preferred.lower())
+            span = Span(*match.span())
+            yield search.ctx.finding(
+                span,
+                spec.message.format(match=match.group(), other=preferred, suggestion=suggestion),
+                suggestions=(suggestion,) if spec.suggests else (),
+                edits=(ProseEdit(span, suggestion),) if fixable else (),
+                applicability=spec.applicability,
+            )
+
+
+def capitalization(spec: CapitalizationSpec, search: Search) -> Iterator[Finding]:
+    """Each unit its case would write otherwise (``match``, the unit; ``suggestion``, as the case
+    writes it)."""
+    names = names_in_body(search.ctx) if spec.case is Case.SENTENCE else frozenset[str]()
+    casing = Casing(names, spec.exceptions, spec.indicators)
+    standard = STANDARDS[spec.case]
+    fixable = spec.applicability is not Applicability.DISPLAY_ONLY
+    for unit in search.units():
+        heading = search.text[unit.start : unit.end]
+        expected = standard(heading, casing)
+        if expected is None:
+            continue
+        yield search.ctx.finding(
+            unit,
+            spec.message.format(match=heading, suggestion=expected),
+            suggestions=(expected,) if spec.suggests else (),
+            edits=(ProseEdit(unit, expected),) if fixable else (),
+            applicability=spec.applicability,
+        )
+
+
+def occurrence(spec: OccurrenceSpec, search: Search) -> Iterator[Finding]:
+    """Each unit with too many or too few matches (``count``)."""
+    for unit in search.units():
+        count = sum(1 for _ in search.within(unit, spec.compiled))
+        if (spec.most is not None and count > spec.most) or (spec.least is not None and count < spec.least):
+            yield search.ctx.finding(unit, spec.message.format(count=str(count)))
+
+
+def repetition(spec: RepetitionSpec, search: Search) -> Iterator[Finding]:
+    """Each match that repeats the one before it in its unit, from the first to the second
+    (``match``, the second)."""
+    for unit in search.units():
+        previous: re.Match[str] | None = None
+        for match in search.within(unit, spec.compiled):
+            if (
+                previous is not None
+                and previous.group().lower() == match.group().lower()
+                and not search.text[previous.end() : match.start()].strip()
+            ):
+                yield search.ctx.finding(Span(previous.start(), match.end()), spec.message.format(match=match.group()))
+            previous = match
+
+
+def conditional(spec: ConditionalSpec, search: Search) -> Iterator[Finding]:
+    """Each match whose token (its first group, else the whole match) no match of the second
+    pattern defines (``match``, the token)."""
+    defined = {match.group(1) for match in search.matches(spec.regex(spec.second)) if match.groups()}
+    for match in search.matches(spec.compiled):
+        token = match.group(1) if match.groups() else match.group()
+        if token in defined or spec.exceptions.cover(token):
+            continue
+        yield search.ctx.finding(Span(*match.span()), spec.message.format(match=token))
+
+
+KINDS: Mapping[Kind, Check] = {
+    Kind.EXISTENCE: existence,
+    Kind.SUBSTITUTION: substitution,
+    Kind.CONSISTENCY: consistency,
+    Kind.CAPITALIZATION: capitalization,
+    Kind.OCCURRENCE: occurrence,
+    Kind.REPETITION: repetition,
+    Kind.CONDITIONAL: conditional,
+}
+
+
+def _replacement(spec: SubstitutionSpec, match: re.Match[str]) -> str | None:
+    """The replacement for ``match`` from the swap whose group it took (``None`` for none)."""
+    for index, (wrong, replacement) in enumerate(spec.swaps):
+        if match.group(f"s{index}") is not None:
+            expanded = spec.regex(wrong).sub(replacement, match.group(), count=1) if spec.expands else replacement
+            return match_case(match.group(), expanded)
+    return None
+
+
+def _front_matter(
+    spec: RuleSpec, search: Search, replacement: Callable[[re.Match[str]], str | None] | None
+) -> Iterator[Finding]:
+    """Matches in the front matter's values, reported (and fixed) at their source spans."""
+    if not spec.front_matter:
+        return
+    fixable = spec.applicability is not Applicability.DISPLAY_ONLY
+    for match in search.front_matter(spec.compiled):
+        if spec.exceptions.cover(match.group()):
+            continue
+        span = Span(*match.span())
+        suggestion = replacement(match) if replacement is not None else None
+        finding = search.ctx.finding(
+            Span(0, 0),
+            spec.message.format(match=match.group(), suggestion=suggestion or ""),
+            suggestions=(suggestion,) if suggestion is not None else (),
+            applicability=spec.applicability,
+            source_edits=(Edit(span, suggestion),) if fixable and suggestion is not None else (),
+        )
+        yield finding.at(span)

@@ -1,0 +1,215 @@
+"""The typed rule specifications both front-ends produce (a copylint pack, :mod:`.schema`; a Vale
+style, :mod:`.vale`) and the one engine runs (:mod:`.kinds`): a shared base, one subclass per kind.
+
+Where the two rule languages differ (Vale's scope names, its literal replacements, its messages
+that name no suggestion), the front-end says so in these fields; the engine has no second path.
+Patterns are kept as text and compiled the first time a document needs them: most rules of a pack
+never fire on a given article, and the data cache stores the specifications without them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache, cached_property
+from typing import Any, ClassVar
+
+from copylint.core.finding import Applicability, Category, Severity
+from copylint.core.prose import BODY_SCOPES, Scope
+
+
+class Kind(StrEnum):
+    """What a rule looks for (Vale's ``extends``)."""
+
+    EXISTENCE = "existence"
+    SUBSTITUTION = "substitution"
+    CONSISTENCY = "consistency"
+    CAPITALIZATION = "capitalization"
+    OCCURRENCE = "occurrence"
+    REPETITION = "repetition"
+    CONDITIONAL = "conditional"
+
+
+class Reach(StrEnum):
+    """The stretches of prose a rule searches, and how its scopes pick them."""
+
+    TEXT = "text"
+    """The whole prose at once; a match counts when its first and last characters are in scope."""
+    BLOCKS = "blocks"
+    """Each block (paragraph, heading, list item ...) that starts in scope, searched on its own."""
+    SENTENCES = "sentences"
+    """Each sentence that starts in scope, searched on its own."""
+
+
+class Case(StrEnum):
+    """A capitalization standard: copylint's ``title`` and ``sentence``; Vale's ``$title``,
+    ``$sentence``, ``$lower`` and ``$upper`` (each one function of :mod:`copylint.packs.casing`)."""
+
+    TITLE = "title"
+    SENTENCE = "sentence"
+    VALE_TITLE = "$title"
+    VALE_SENTENCE = "$sentence"
+    LOWER = "$lower"
+    UPPER = "$upper"
+
+
+@dataclass(frozen=True)
+class Exceptions:
+    """Matched text a rule lets pass: compared as written (Vale) or in lower case (a pack)."""
+
+    words: frozenset[str] = frozenset()
+    ignore_case: bool = False
+
+    def cover(self, text: str) -> bool:
+        return (text.lower() if self.ignore_case else text) in self.words
+
+
+@cache
+def compile_pattern(pattern: str, flags: int) -> re.Pattern[str]:
+    """``pattern`` compiled once per process (shared by every spec that uses it)."""
+    return re.compile(pattern, flags)
+
+
+@dataclass(frozen=True, kw_only=True)
+class RuleSpec:
+    """What every rule defined by data has; :attr:`kind` names the subclass."""
+
+    kind: ClassVar[Kind]
+    pack: str
+    """The rule id's prefix: a pack's name, or ``vale.<style>``."""
+    name: str
+    message: str
+    """A :meth:`str.format` template over the values its kind names (``match``, ``suggestion`` ...)."""
+    severity: Severity
+    category: Category = Category.STYLE
+    reach: Reach = Reach.TEXT
+    scopes: frozenset[Scope] = BODY_SCOPES
+    front_matter: bool = False
+    """Also search the values of the front matter's fields (title, description, tags ...)."""
+    pattern: str = ""
+    """The rule's main regular expression (:attr:`compiled`)."""
+    flags: int = 0
+    trigger: frozenset[str] | None = None
+    """The first words :attr:`pattern` can start with (lower case; ``#`` stands for any number):
+    the pattern is tried only at words in this set, found from the document's shared word tokens,
+    instead of at every position of the text."""
+    exceptions: Exceptions = Exceptions()
+    applicability: Applicability = Applicability.DISPLAY_ONLY
+    suggests: bool = True
+    """Offer the form the rule prefers as a suggestion (Vale's consistency and capitalization rules
+    only report)."""
+    examples_fire: tuple[str, ...] = ()
+    examples_quiet: tuple[str, ...] = ()
+    description: str = ""
+    source: str = ""
+    documentation: str = ""
+    """The rule's user documentation (``copylint explain``), written by its front-end."""
+    origin: str = ""
+    """The rule's name where it was written, when its id does not say it (Vale's ``Microsoft.Avoid``)."""
+    definition: str = ""
+    """The rule's mapping as written (canonical JSON): part of the result cache's key."""
+
+    @property
+    def rule_id(self) -> str:
+        return f"{self.pack}.{self.name}"
+
+    @cached_property
+    def compiled(self) -> re.Pattern[str]:
+        return compile_pattern(self.pattern, self.flags)
+
+    def regex(self, pattern: str) -> re.Pattern[str]:
+        """Another of the rule's patterns, compiled with its flags."""
+        return compile_pattern(pattern, self.flags)
+
+    @property
+    def patterns(self) -> tuple[str, ...]:
+        """Every pattern the rule searches with (what a front-end compiles once to check it)."""
+        return (self.pattern,) if self.pattern else ()
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled (into the data cache) without the compiled pattern."""
+        return {name: value for name, value in self.__dict__.items() if name != "compiled"}
+
+
+@dataclass(frozen=True, kw_only=True)
+class ExistenceSpec(RuleSpec):
+    """Report each match of :attr:`pattern`."""
+
+    kind: ClassVar[Kind] = Kind.EXISTENCE
+
+
+@dataclass(frozen=True, kw_only=True)
+class SubstitutionSpec(RuleSpec):
+    """Report each match of :attr:`pattern`, whose alternative ``s<i>`` is :attr:`swaps` ``[i]``'s
+    wrong pattern, with that swap's replacement."""
+
+    kind: ClassVar[Kind] = Kind.SUBSTITUTION
+    swaps: tuple[tuple[str, str], ...]
+    """Each wrong pattern and its replacement."""
+    expands: bool = True
+    """The replacements are templates over the wrong pattern's own groups (``\\1``), expanded on
+    the matched text; Vale's are plain text."""
+    fix_title: str = ""
+    """A :meth:`str.format` template over ``suggestion``: the fix's title."""
+
+    @property
+    def patterns(self) -> tuple[str, ...]:
+        return (self.pattern, *(wrong for wrong, _ in self.swaps))
+
+
+@dataclass(frozen=True, kw_only=True)
+class ConsistencySpec(RuleSpec):
+    """For each of :attr:`pairs` pairs of spellings, report the less used one where a document
+    uses both. Each of :attr:`searches` is a pattern whose group ``a<i>`` or ``b<i>`` takes part
+    in a match of side one or two of pair ``i`` (a pack searches all its pairs at once, Vale each
+    side alone)."""
+
+    kind: ClassVar[Kind] = Kind.CONSISTENCY
+    searches: tuple[str, ...]
+    pairs: int
+
+    @property
+    def patterns(self) -> tuple[str, ...]:
+        return self.searches
+
+
+@dataclass(frozen=True, kw_only=True)
+class CapitalizationSpec(RuleSpec):
+    """Report each unit (a heading, usually) not written in :attr:`case`."""
+
+    kind: ClassVar[Kind] = Kind.CAPITALIZATION
+    case: Case
+    indicators: tuple[str, ...] = ()
+    """Vale's sentence case: endings of a word after which the next word is capitalised (``:``)."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class OccurrenceSpec(RuleSpec):
+    """Report each unit where :attr:`pattern` matches more than :attr:`most` or fewer than
+    :attr:`least` times (the message's ``count``)."""
+
+    kind: ClassVar[Kind] = Kind.OCCURRENCE
+    least: int | None = None
+    most: int | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class RepetitionSpec(RuleSpec):
+    """Report a match of :attr:`pattern` that repeats the one before it (case aside), with only
+    white space between them."""
+
+    kind: ClassVar[Kind] = Kind.REPETITION
+
+
+@dataclass(frozen=True, kw_only=True)
+class ConditionalSpec(RuleSpec):
+    """Report a match of :attr:`pattern` (its first group, if it has one) that no match of
+    :attr:`second` defines in its first group (an acronym used but never spelt out)."""
+
+    kind: ClassVar[Kind] = Kind.CONDITIONAL
+    second: str
+
+    @property
+    def patterns(self) -> tuple[str, ...]:
+        return (self.pattern, self.second)
