@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
 
 from conftest import FIXTURES, PLUGINS, run_cli, run_json, run_process
-from copylint import __version__
+from copylint import Reporter, __version__
+from copylint.project.plugins import load_plugins
 
 
 def write(path: Path, text: str | bytes) -> Path:
@@ -105,10 +107,65 @@ def test_select_ignore_and_fail_level(tree: Path) -> None:
     assert "unknown rule or prefix 'repetiton'; did you mean 'repetition'?" in result.stderr
 
 
-def test_unknown_format_is_a_usage_error(tree: Path) -> None:
+def test_unknown_format_is_a_usage_error_that_lists_every_format(tree: Path) -> None:
     result = run_cli("check", "--format", "jsn", str(tree))
     assert result.exit_code == 2
-    assert "unknown --format 'jsn' (did you mean 'json'?)" in result.stderr
+    assert "unknown --format 'jsn' (did you mean 'json'?); choose from:" in result.stderr
+    assert lists_every_reporter(result.stderr, load_plugins().reporters)
+
+
+def lists_every_reporter(output: str, reporters: Mapping[str, type[Reporter]]) -> bool:
+    """Whether ``output`` names every reporter, each followed by its description (however wrapped)."""
+    flat = "".join(output.split())
+    return all("".join((name, *reporter.description.split())) in flat for name, reporter in reporters.items())
+
+
+def test_check_help_lists_every_registered_format_with_its_description() -> None:
+    reporters = load_plugins().reporters
+    assert {"text", "json", "github", "sarif", "rdjsonl", "gitlab"} <= set(reporters)
+    assert all(reporter.description for reporter in reporters.values())
+    result = run_cli("check", "--help")
+    assert result.exit_code == 0
+    listing = result.stdout.split("Output formats (--format):", 1)[1]
+    assert lists_every_reporter(listing, reporters)
+    assert listing.index("text") < listing.index("json") < listing.index("gitlab")  # registration order
+
+
+TSV_PLUGIN = """
+from copylint import Reporter, hookimpl
+
+class TsvReporter(Reporter):
+    name = "tsv"
+    description = "One tab-separated line a finding: path, offset, rule."
+
+    def report(self, run):
+        for result in run.files:
+            for finding in result.findings:
+                self.stream.write(f"{result.path}\\t{finding.span.start}\\t{finding.rule}\\n")
+
+@hookimpl
+def copylint_register_reporters():
+    return (TsvReporter,)
+"""
+
+
+def test_a_plugins_output_format_is_listed_in_help_and_errors_and_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plugin = tmp_path / "plugin"
+    write(plugin / "copylint_tsv.py", TSV_PLUGIN)
+    write(
+        plugin / "copylint_tsv-0.1.0.dist-info" / "METADATA",
+        "Metadata-Version: 2.1\nName: copylint-tsv\nVersion: 0.1.0\n",
+    )
+    write(plugin / "copylint_tsv-0.1.0.dist-info" / "entry_points.txt", "[copylint]\ntsv = copylint_tsv\n")
+    monkeypatch.syspath_prepend(str(plugin))
+    described = "Onetab-separatedlineafinding:path,offset,rule."
+    assert "tsv" + described in "".join(run_cli("check", "--help").stdout.split())
+    assert "tsv" + described in "".join(run_cli("check", "--format", "tvs", ".").stderr.split())
+    article = write(tmp_path / "a.md", "The the end.\n")
+    result = run_cli("check", "--format", "tsv", str(article))
+    assert result.exit_code == 1 and result.stdout == f"{article}\t0\trepetition.word\n"
 
 
 def test_bad_option_is_a_usage_error_without_traceback() -> None:

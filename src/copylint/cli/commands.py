@@ -7,7 +7,7 @@ import difflib
 import json
 import os
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, NoReturn
 
 import click
@@ -20,6 +20,7 @@ from copylint.core.selection import split_selectors
 from copylint.project.plugins import PluginSet, load_plugins
 from copylint.project.resolver import CommandLine
 from copylint.project.session import Session, open_session
+from copylint.reporters import Reporter
 from copylint.reporters.display import printable
 from copylint.run import cluster
 from copylint.run.changes import changed_lines, only_changed, without_baseline, write_baseline
@@ -44,8 +45,11 @@ def _use_color(no_color: bool) -> bool:
     return sys.stdout.isatty()
 
 
-def _fail(message: str) -> NoReturn:
+def _fail(message: str, details: str = "") -> NoReturn:
+    """Print the error (on one line) and any ``details`` under it, and exit 2."""
     click.echo(f"copylint: error: {printable(str(message))}", err=True)
+    if details:
+        click.echo(details, err=True, nl=False)
     sys.exit(EXIT_ERROR)
 
 
@@ -129,6 +133,33 @@ def cli() -> None:
     """
 
 
+def _reporter_rows(reporters: Mapping[str, type[Reporter]]) -> list[tuple[str, str]]:
+    """Each registered output format and what it is for, in registration order (built-ins first)."""
+    return [(printable(name), printable(reporter.description) or "-") for name, reporter in reporters.items()]
+
+
+def _reporter_list(reporters: Mapping[str, type[Reporter]]) -> str:
+    """The output formats as an indented two-column list, for an error message."""
+    formatter = click.HelpFormatter()
+    formatter.indent()
+    formatter.write_dl(_reporter_rows(reporters))
+    return formatter.getvalue()
+
+
+class CheckCommand(click.Command):
+    """``check``, whose help ends with every registered output format.
+
+    Click builds the help text when the command is defined, before any plugin is loaded, so a
+    fixed help string could only name the built-in formats. This section is written when the help
+    is printed instead: only ``--help`` loads the plugins for it, and a plugin's reporter is listed
+    like the built-in ones."""
+
+    def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        with formatter.section("Output formats (--format)"):
+            formatter.write_dl(_reporter_rows(_plugins().reporters))
+        super().format_epilog(ctx, formatter)
+
+
 def _run_check(
     targets: list[str], session: Session, jobs: int | None, cache: ResultCache | None, scheduler: str | None
 ) -> RunResult:
@@ -146,7 +177,7 @@ def _run_check(
         cluster.close(client)
 
 
-@cli.command()
+@cli.command(cls=CheckCommand)
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
 @click.option(
     "--format",
@@ -154,7 +185,7 @@ def _run_check(
     default="text",
     show_default=True,
     metavar="NAME",
-    help="Output format: text or json (plugins may add more).",
+    help="Output format: one of those listed under 'Output formats' below (plugins may add more).",
 )
 @selection_options
 @click.option(
@@ -223,8 +254,8 @@ def check(
     reporter_class = plugins.reporters.get(output_format)
     if reporter_class is None:
         _fail(
-            f"unknown --format '{output_format}'{_did_you_mean(output_format, plugins.reporters)}; "
-            f"choose from {', '.join(sorted(plugins.reporters))}"
+            f"unknown --format '{output_format}'{_did_you_mean(output_format, plugins.reporters)}; choose from:",
+            _reporter_list(plugins.reporters),
         )
     session = _session(plugins, options, fail_level)
     targets = list(paths) or ["."]
