@@ -29,8 +29,6 @@ PACKAGE = ROOT / "src" / "copylint"
 
 USER_PATHS = frozenset({"content/", ".copylint_cache/"})
 """Paths the README names in the user's project, not in this repository."""
-PLANNED_PATHS = frozenset({"tests/test_registry.py"})
-"""Files ARCHITECTURE.md announces that another branch is adding; drop an entry once it has landed."""
 OLD_PATH_EXAMPLES = frozenset({"copylint.runner"})
 """Old module paths ARCHITECTURE.md names on purpose, as examples of what still imports until 0.3."""
 
@@ -228,7 +226,7 @@ def exists(path: str) -> bool:
 
 @pytest.mark.parametrize("document", DOCUMENTS)
 def test_every_repository_path_exists(document: str) -> None:
-    paths = sorted(set(paths_in(document)) - USER_PATHS - PLANNED_PATHS)
+    paths = sorted(set(paths_in(document)) - USER_PATHS)
     assert len(paths) > 10
     assert [path for path in paths if not exists(path)] == []
 
