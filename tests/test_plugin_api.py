@@ -3,13 +3,16 @@ format and its family's configuration key work exactly as copylint's own."""
 
 from __future__ import annotations
 
+import importlib
 import json
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import PLUGINS, run_cli, run_json
+import copylint
+from conftest import PLUGINS, run_cli, run_json, run_process
 
 
 @pytest.fixture
@@ -61,3 +64,19 @@ def test_a_check_leaves_git_status_clean_of_its_cache(tmp_path: Path, monkeypatc
     assert result.exit_code == 1
     assert (tmp_path / ".copylint_cache").is_dir()
     assert git("status", "--porcelain") == ""
+
+
+@pytest.mark.parametrize("old", sorted(copylint.MOVED_MODULES))
+def test_a_module_path_of_copylint_0_1_still_imports_with_a_warning(old: str) -> None:
+    new = copylint.MOVED_MODULES[old]
+    sys.modules.pop(old, None)  # an earlier test may have imported it; the new module stays loaded
+    with pytest.warns(DeprecationWarning, match=f"{old} is now {new}"):
+        module = importlib.import_module(old)
+    assert module is importlib.import_module(new)
+
+
+def test_a_plugin_written_for_copylint_0_1_still_runs(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("A boom here, and a a slip.\n", encoding="utf-8")
+    process = run_process("check", "--no-cache", "-q", str(tmp_path / "a.md"), extra_paths=(PLUGINS / "raising",))
+    assert "rule 'raising.boom' (from copylint_raising) crashed" in process.stderr
+    assert "repetition.word" in process.stdout

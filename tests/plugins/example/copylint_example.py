@@ -5,13 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-import pluggy
+from copylint import Category, Finding, Rule, RuleContext, Severity, Span, hookimpl
 
-from copylint.core.finding import Category, Finding, Severity
-from copylint.core.rule import Rule, RuleContext
-from copylint.core.source import Span
-
-hookimpl = pluggy.HookimplMarker("copylint")
 _LOREM = re.compile(r"\blorem ipsum\b", re.IGNORECASE)
 
 

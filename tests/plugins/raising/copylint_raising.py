@@ -1,4 +1,7 @@
-"""A third-party copylint plugin whose rule raises on some documents (used by the tests)."""
+"""A third-party copylint plugin whose rule raises on some documents (used by the tests).
+
+It is written as plugins for copylint 0.1 were, importing ``copylint.finding`` and ``copylint.rule``
+(now ``copylint.core.*``): those paths must keep working until 0.3."""
 
 from __future__ import annotations
 
@@ -6,8 +9,8 @@ from collections.abc import Iterator, Sequence
 
 import pluggy
 
-from copylint.core.finding import Category, Finding
-from copylint.core.rule import Rule, RuleContext
+from copylint.finding import Category, Finding  # type: ignore[import-not-found]
+from copylint.rule import Rule, RuleContext  # type: ignore[import-not-found]
 
 hookimpl = pluggy.HookimplMarker("copylint")
 
