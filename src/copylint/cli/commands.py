@@ -384,9 +384,10 @@ def show_config(path: str, **options: Any) -> None:
 @cli.command(name="rules")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def list_rules(output_format: str) -> None:
-    """List every rule: id, category, default severity, fixability and summary."""
-    plugins = _plugins()
-    rules = list(plugins.rules.values())
+    """List every rule: id, category, default severity, fixability and summary.
+
+    The rules of packs and Vale styles the project's configuration names are listed too."""
+    rules = list(_session(_plugins(), {}).plugins.rules.values())
     if output_format == "json":
         rows = [
             {
@@ -412,8 +413,8 @@ def list_rules(output_format: str) -> None:
 @cli.command()
 @click.argument("rule_id")
 def explain(rule_id: str) -> None:
-    """Print a rule's documentation."""
-    plugins = _plugins()
+    """Print a rule's documentation (also of a rule from a pack or Vale style the project names)."""
+    plugins = _session(_plugins(), {}).plugins
     rule = plugins.rules.get(rule_id)
     if rule is None:
         _fail(f"unknown rule '{rule_id}'{_did_you_mean(rule_id, plugins.rules)}; see 'copylint rules'")
