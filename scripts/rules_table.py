@@ -2,7 +2,7 @@
 with its category, default severity, whether it has a fix, and its one-line summary.
 
 ``python scripts/rules_table.py`` prints the table; ``--write`` puts it in README.md's ``## Rules``
-section in place of the table there. ``tests/test_registry.py`` fails when the two differ.
+section in place of the table there. ``tests/rules/test_registry.py`` fails when the two differ.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Shared helpers: run the CLI in-process and as a real subprocess, and the test plugins' paths."""
+"""Shared helpers: run the CLI in-process and as a real subprocess, and the paths of the test data."""
 
 from __future__ import annotations
 
@@ -14,9 +14,13 @@ from click.testing import CliRunner, Result
 
 from copylint.cli.commands import cli
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = ROOT / "fixtures"
-PLUGINS = Path(__file__).resolve().parent / "plugins"
+TESTS = Path(__file__).resolve().parent
+ROOT = TESTS.parent
+FIXTURES = ROOT / "fixtures"  # the golden articles (the README's "Try it" lints them too)
+PLUGINS = TESTS / "fixtures" / "plugins"  # plugin distributions the tests put on sys.path
+MICROSOFT = TESTS / "fixtures" / "vale" / "Microsoft"  # Vale's Microsoft style with its own test suite
+SARIF_SCHEMA = TESTS / "fixtures" / "schemas" / "sarif-schema-2.1.0.json"
+RULE_CASES = TESTS / "rules" / "cases"  # <rule-id>.toml
 
 
 def run_cli(*args: str, cwd: Path | None = None) -> Result:

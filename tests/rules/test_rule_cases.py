@@ -1,4 +1,4 @@
-"""Data-driven rule cases from ``tests/rule_cases/*.toml``: what must fire, what must stay quiet, and
+"""Data-driven rule cases from ``tests/rules/cases/*.toml``: what must fire, what must stay quiet, and
 what the fix produces.
 
 A file names its ``rule`` and lists ``[[case]]`` tables. A case gives the ``text`` (and its
@@ -31,6 +31,7 @@ from typing import Any
 
 import pytest
 
+from conftest import RULE_CASES
 from copylint.core.engine import lint_document
 from copylint.core.finding import Finding
 from copylint.core.fixer import apply_fixes
@@ -38,14 +39,13 @@ from copylint.core.rule import FamilySettings, KeyKind, LintSettings, Rule
 from copylint.core.source import Document
 from copylint.project.plugins import load_plugins
 
-CASES = Path(__file__).resolve().parents[1] / "rule_cases"
 SUFFIX = {"text": ".txt", "markdown": ".md", "html": ".html"}
 PLUGINS = load_plugins(entry_points=False)
 
 
 def load_cases() -> list[Any]:
     cases = []
-    for path in sorted(CASES.glob("*.toml")):
+    for path in sorted(RULE_CASES.glob("*.toml")):
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         for index, case in enumerate(data["case"]):
             cases.append(pytest.param(data["rule"], case, id=f"{path.stem}[{index}]"))

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
+from conftest import FIXTURES
 from copylint.core.prose import PLACEHOLDER, ProseView, Scope
 from copylint.core.source import Document, Span, decode
 from copylint.formats.html import HtmlFormat
 from copylint.formats.markdown import MarkdownFormat
 from copylint.formats.plaintext import PlainTextFormat
-
-FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 
 ARTICLE = """---
 title: "A title that is not prose"

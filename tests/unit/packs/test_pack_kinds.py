@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import MICROSOFT
 from copylint.core.engine import lint_document
 from copylint.core.errors import CopylintError
 from copylint.core.finding import Finding
@@ -25,7 +26,6 @@ from copylint.packs.vale import load_vale
 from copylint.project.plugins import load_plugins
 
 PLUGINS = load_plugins(entry_points=False)
-MICROSOFT = Path(__file__).parent / "vale" / "Microsoft"
 
 
 def pack_rule(rule: str) -> type[Rule]:

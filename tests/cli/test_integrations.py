@@ -11,7 +11,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from conftest import FIXTURES, run_cli
+from conftest import FIXTURES, SARIF_SCHEMA, run_cli
 from copylint.core.engine import lint_document
 from copylint.core.finding import Category, FileResult, Finding, Severity
 from copylint.core.rule import LintSettings
@@ -21,7 +21,7 @@ from copylint.reporters.github import GithubReporter, escape_data, escape_proper
 from copylint.reporters.rdjsonl import RdjsonlReporter
 from copylint.run.runner import RunResult
 
-SCHEMA = json.loads((Path(__file__).parent / "schemas" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+SCHEMA = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
 
 
 def test_sarif_of_the_seed_article_validates_against_the_official_schema() -> None:

@@ -2,7 +2,7 @@
 
 The rules are those ``load_plugins(entry_points=False)`` registers: the built-in rules and the
 bundled pack rules. A built-in rule's class docstring is its ``copylint explain`` text and needs
-example cases in ``tests/rule_cases/``; a pack rule is documented and exemplified by its YAML.
+example cases in ``tests/rules/cases/``; a pack rule is documented and exemplified by its YAML.
 """
 
 from __future__ import annotations
@@ -10,18 +10,16 @@ from __future__ import annotations
 import importlib.util
 import re
 import tomllib
-from pathlib import Path
 from types import ModuleType
 
 import pytest
 
+from conftest import ROOT, RULE_CASES
 from copylint.core.finding import Category
 from copylint.core.rule import Rule
 from copylint.packs.rule import PackRule
 from copylint.project.plugins import load_plugins
 
-ROOT = Path(__file__).resolve().parents[1]
-CASES = ROOT / "tests" / "rule_cases"
 PLUGINS = load_plugins(entry_points=False)
 BUILTIN = [rule for rule in PLUGINS.rules.values() if not issubclass(rule, PackRule)]
 PACKED = [rule for rule in PLUGINS.rules.values() if issubclass(rule, PackRule)]
@@ -47,7 +45,7 @@ def test_the_registry_holds_builtin_and_pack_rules() -> None:
 
 @pytest.mark.parametrize("rule", BUILTIN, ids=lambda rule: rule.id)
 def test_builtin_rule_has_cases(rule: type[Rule]) -> None:
-    path = CASES / f"{rule.id}.toml"
+    path = RULE_CASES / f"{rule.id}.toml"
     assert path.is_file(), f"{rule.id} has no example cases: write {path.relative_to(ROOT)}"
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     assert data["rule"] == rule.id
@@ -61,7 +59,7 @@ def test_builtin_rule_lives_in_the_module_of_its_family(rule: type[Rule]) -> Non
 
 
 def test_every_case_file_names_a_registered_builtin_rule() -> None:
-    names = {path.stem for path in CASES.glob("*.toml")}
+    names = {path.stem for path in RULE_CASES.glob("*.toml")}
     assert names <= {rule.id for rule in BUILTIN}, names - {rule.id for rule in BUILTIN}
 
 

@@ -1,6 +1,6 @@
 """Vale compatibility against a real published style and its own test suite: every scenario of
-Vale's Microsoft style (``tests/vale/Microsoft``) run through copylint from inside its fixture
-folder, comparing file, line, column and rule with the output Vale gives."""
+Vale's Microsoft style (``tests/fixtures/vale/Microsoft``) run through copylint from inside its
+fixture folder, comparing file, line, column and rule with the output Vale gives."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_cli
+from conftest import MICROSOFT, run_cli
 
-STYLE = Path(__file__).parent / "vale" / "Microsoft"
+STYLE = MICROSOFT
 SCENARIOS = re.findall(
     r'^\s+When I test "(\w+)"\n\s+Then the output should contain exactly:\n\s+"""\n(.*?)\n\s+"""',
     (STYLE / "features" / "rules.feature").read_text(encoding="utf-8"),

@@ -1,5 +1,5 @@
-"""A plugin written against the public API only (``tests/plugins/house``): its rule, its document
-format and its family's configuration key work exactly as copylint's own."""
+"""A plugin written against the public API only (``tests/fixtures/plugins/house``): its rule, its
+document format and its family's configuration key work exactly as copylint's own."""
 
 from __future__ import annotations
 

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import jsonschema
 
-from conftest import ROOT
+from conftest import ROOT, SARIF_SCHEMA
 
-SCHEMA = json.loads((Path(__file__).parent / "schemas" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+SCHEMA = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
 
 
 def readme_commands() -> list[str]:
