@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, PLUGINS, run_cli, run_json, run_process
+from conftest import FIXTURES, PLUGINS, ROOT, run_cli, run_json, run_process
 from copylint import Reporter, __version__
 from copylint.project.plugins import load_plugins
 
@@ -249,6 +249,16 @@ def test_rules_and_explain() -> None:
     assert explained.exit_code == 0 and "Fix safety" in explained.stdout
     unknown = run_cli("explain", "repetition.wrd")
     assert unknown.exit_code == 2 and "did you mean 'repetition.word'" in unknown.stderr
+
+
+def test_rules_and_explain_know_the_rules_of_the_projects_packs(tmp_path: Path) -> None:
+    (tmp_path / "house.yml").write_text((ROOT / "docs" / "examples" / "house.yml").read_text(encoding="utf-8"))
+    (tmp_path / ".copylint.toml").write_text('packs = ["house.yml"]\n', encoding="utf-8")
+    listed = {row["id"] for row in json.loads(run_cli("rules", "--format", "json", cwd=tmp_path).stdout)}
+    assert {"house.email", "repetition.word"} <= listed
+    explained = run_cli("explain", "house.email", cwd=tmp_path)
+    assert explained.exit_code == 0 and "From the rule pack 'house'" in explained.stdout
+    assert run_cli("explain", "house.email").exit_code == 2  # elsewhere, no such rule
 
 
 def test_version_and_help() -> None:
