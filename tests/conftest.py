@@ -6,6 +6,11 @@ import json
 import os
 import subprocess
 import sys
+import threading
+import urllib.parse
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -63,3 +68,34 @@ def example_plugin(monkeypatch: pytest.MonkeyPatch) -> Path:
     path = PLUGINS / "example"
     monkeypatch.syspath_prepend(str(path))
     return path
+
+
+@contextmanager
+def languagetool_stub(matches_for: Callable[[str], list[dict[str, Any]]]) -> Iterator[str]:
+    """A stub LanguageTool server on 127.0.0.1, answering ``POST /v2/check`` as LanguageTool's HTTP
+    API does with ``matches_for(text)`` (offsets in UTF-16 units, like Java's); yields its URL."""
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:  # noqa: N802 - the http.server API
+            form = urllib.parse.parse_qs(self.rfile.read(int(self.headers.get("Content-Length", "0"))).decode())
+            if self.path != "/v2/check":
+                self.send_error(404)
+                return
+            matches = matches_for(form["text"][0])
+            body = json.dumps({"software": {"name": "LanguageTool"}, "matches": matches}).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            return
+
+    httpd = HTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()

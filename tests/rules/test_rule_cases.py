@@ -19,19 +19,15 @@ fix). What a case needs to run:
 
 from __future__ import annotations
 
-import json
-import threading
 import tomllib
-import urllib.parse
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from conftest import RULE_CASES
+from conftest import RULE_CASES, languagetool_stub
 from copylint.core.engine import lint_document
 from copylint.core.finding import Finding
 from copylint.core.fixer import apply_fixes
@@ -130,49 +126,26 @@ def family_settings(rules: Sequence[type[Rule]], values: Mapping[str, Any], fold
 
 @contextmanager
 def _languagetool_stub(answers: list[dict[str, Any]] | None) -> Iterator[str | None]:
-    """A stub LanguageTool server on 127.0.0.1 giving ``answers`` (none: no server)."""
+    """A stub LanguageTool server on 127.0.0.1 flagging what ``answers`` name (none: no server)."""
     if answers is None:
         yield None
         return
-    httpd = HTTPServer(("127.0.0.1", 0), _stub_handler(answers))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
 
+    def matches_for(text: str) -> list[dict[str, Any]]:
+        return [
+            {
+                "offset": len(text[:start].encode("utf-16-le")) // 2,
+                "length": len(answer["flag"].encode("utf-16-le")) // 2,
+                "message": answer.get("message", "Possible error."),
+                "replacements": [{"value": value} for value in answer.get("replacements", [])],
+                "rule": {"id": answer["rule"], "category": {"id": answer.get("category", "GRAMMAR")}},
+            }
+            for answer in answers
+            for start in _occurrences(text, answer["flag"])
+        ]
 
-def _stub_handler(answers: list[dict[str, Any]]) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
-        """Answers ``POST /v2/check`` as LanguageTool's HTTP API does: offsets in UTF-16 units."""
-
-        def do_POST(self) -> None:  # noqa: N802 - the http.server API
-            form = urllib.parse.parse_qs(self.rfile.read(int(self.headers["Content-Length"])).decode("utf-8"))
-            text = form["text"][0]
-            matches = [
-                {
-                    "offset": len(text[:start].encode("utf-16-le")) // 2,
-                    "length": len(answer["flag"].encode("utf-16-le")) // 2,
-                    "message": answer.get("message", "Possible error."),
-                    "replacements": [{"value": value} for value in answer.get("replacements", [])],
-                    "rule": {"id": answer["rule"], "category": {"id": answer.get("category", "GRAMMAR")}},
-                }
-                for answer in answers
-                for start in _occurrences(text, answer["flag"])
-            ]
-            body = json.dumps({"software": {"name": "LanguageTool"}, "matches": matches}).encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args: object) -> None:
-            return
-
-    return Handler
+    with languagetool_stub(matches_for) as url:
+        yield url
 
 
 def _occurrences(text: str, needle: str) -> Iterator[int]:

@@ -9,17 +9,13 @@ server when ``COPYLINT_LT_SERVER`` names one, and is skipped otherwise.
 
 from __future__ import annotations
 
-import json
 import os
-import threading
-import urllib.parse
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
 
 import pytest
 
-from conftest import run_json
+from conftest import languagetool_stub, run_json
 from copylint.core.engine import lint_document
 from copylint.core.rule import LintSettings
 from copylint.core.source import Document
@@ -49,31 +45,10 @@ def fake_matches(text: str) -> list[dict[str, object]]:
     return matches
 
 
-class _Handler(BaseHTTPRequestHandler):
-    def do_POST(self) -> None:  # noqa: N802 - the http.server API
-        length = int(self.headers.get("Content-Length", "0"))
-        form = urllib.parse.parse_qs(self.rfile.read(length).decode("utf-8"))
-        if self.path != "/v2/check":
-            self.send_error(404)
-            return
-        body = json.dumps({"software": {"name": "LanguageTool"}, "matches": fake_matches(form["text"][0])}).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args: object) -> None:
-        return
-
-
 @pytest.fixture
 def server() -> Iterator[str]:
-    httpd = HTTPServer(("127.0.0.1", 0), _Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    with languagetool_stub(fake_matches) as url:
+        yield url
 
 
 def lint(text: str, name: str, server_url: str | None) -> list[tuple[str, str, str]]:
