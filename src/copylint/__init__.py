@@ -31,12 +31,14 @@ reporter or a data-defined rule.
 from __future__ import annotations
 
 import importlib
-import importlib.abc
 import importlib.machinery
 import sys
 import warnings
 from types import ModuleType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
+
+if TYPE_CHECKING:
+    from importlib.abc import Loader
 
 from copylint._version import __version__
 from copylint.core.finding import Applicability, Category, Edit, FileResult, Finding, Fix, RunResult, Severity
@@ -141,11 +143,13 @@ MOVED_MODULES = {
 ``copylint.spelling.lexicon``) is found under the new one."""
 
 
-class _MovedModules(importlib.abc.MetaPathFinder, importlib.abc.Loader):
-    """Answers an import of a moved module with the module at its new path."""
+class _MovedModules:
+    """Answers an import of a moved module with the module at its new path: a meta path finder and
+    its loader (by protocol; subclassing ``importlib.abc``'s classes would import
+    ``importlib.resources`` on every start)."""
 
     def find_spec(self, name: str, path: object = None, target: object = None) -> importlib.machinery.ModuleSpec | None:
-        return importlib.machinery.ModuleSpec(name, self) if _new_name(name) else None
+        return importlib.machinery.ModuleSpec(name, cast("Loader", self)) if _new_name(name) else None
 
     def create_module(self, spec: importlib.machinery.ModuleSpec) -> ModuleType:
         new = _new_name(spec.name) or spec.name
