@@ -11,14 +11,16 @@ import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.html", "*.htm", "*.txt")
 DEFAULT_MAX_FILE_MB = 10.0
 """Larger files are refused with an error: a run's memory grows with the size of the file it is linting."""
 
 
 @dataclass(frozen=True)
 class FileFilter:
-    include: tuple[str, ...] = DEFAULT_INCLUDE
+    """Which files a walk lints: ``include`` globs (by default, every registered format's suffixes:
+    :meth:`~copylint.project.plugins.PluginSet.default_include`), ``exclude`` globs, and a size limit."""
+
+    include: tuple[str, ...]
     exclude: tuple[str, ...] = ()
     force_exclude: bool = False
     max_file_mb: float = DEFAULT_MAX_FILE_MB
