@@ -12,31 +12,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping
-from typing import Any
 
 from copylint.core.finding import Applicability, Edit, Finding
 from copylint.core.rule import ProseEdit
 from copylint.core.source import Span
 from copylint.packs.casing import STANDARDS, Casing, match_case, names_in_body
 from copylint.packs.search import Search
-from copylint.packs.spec import (
-    CapitalizationSpec,
-    Case,
-    ConditionalSpec,
-    ConsistencySpec,
-    ExistenceSpec,
-    Kind,
-    OccurrenceSpec,
-    RepetitionSpec,
-    RuleSpec,
-    SubstitutionSpec,
-)
+from copylint.packs.spec import Case, Kind, RuleSpec
 
-Check = Callable[[Any, Search], Iterator[Finding]]
+Check = Callable[[RuleSpec, Search], Iterator[Finding]]
 """A kind: the findings of a rule of that kind (its specification, and the document to search)."""
 
 
-def existence(spec: ExistenceSpec, search: Search) -> Iterator[Finding]:
+def existence(spec: RuleSpec, search: Search) -> Iterator[Finding]:
     """Each match (message values: ``match``, and an empty ``suggestion``)."""
     matches = list(search.matches(spec.compiled, spec.trigger))
     yield from _front_matter(spec, search, None)
@@ -46,7 +34,7 @@ def existence(spec: ExistenceSpec, search: Search) -> Iterator[Finding]:
         yield search.ctx.finding(Span(*match.span()), spec.message.format(match=match.group(), suggestion=""))
 
 
-def substitution(spec: SubstitutionSpec, search: Search) -> Iterator[Finding]:
+def substitution(spec: RuleSpec, search: Search) -> Iterator[Finding]:
     """Each match, with its swap's replacement (``match``, ``suggestion``); the capital of the
     matched text is kept."""
     matches = list(search.matches(spec.compiled, spec.trigger))
@@ -67,7 +55,7 @@ def substitution(spec: SubstitutionSpec, search: Search) -> Iterator[Finding]:
         )
 
 
-def consistency(spec: ConsistencySpec, search: Search) -> Iterator[Finding]:
+def consistency(spec: RuleSpec, search: Search) -> Iterator[Finding]:
     """Where a document uses both sides of a pair, each use of the rarer (on a tie, the second)
     side (``match``; ``other``, the first use of the commoner side; ``suggestion``, that spelling
     with the match's capital)."""
@@ -92,7 +80,7 @@ def consistency(spec: ConsistencySpec, search: Search) -> Iterator[Finding]:
             )
 
 
-def capitalization(spec: CapitalizationSpec, search: Search) -> Iterator[Finding]:
+def capitalization(spec: RuleSpec, search: Search) -> Iterator[Finding]:
     """Each unit its case would write otherwise (``match``, the unit; ``suggestion``, as the case
     writes it)."""
     names = names_in_body(search.ctx) if spec.case is Case.SENTENCE else frozenset[str]()
@@ -113,7 +101,7 @@ def capitalization(spec: CapitalizationSpec, search: Search) -> Iterator[Finding
         )
 
 
-def occurrence(spec: OccurrenceSpec, search: Search) -> Iterator[Finding]:
+def occurrence(spec: RuleSpec, search: Search) -> Iterator[Finding]:
     """Each unit with too many or too few matches (``count``)."""
     for unit in search.units():
         count = sum(1 for _ in search.within(unit, spec.compiled))
@@ -121,7 +109,7 @@ def occurrence(spec: OccurrenceSpec, search: Search) -> Iterator[Finding]:
             yield search.ctx.finding(unit, spec.message.format(count=str(count)))
 
 
-def repetition(spec: RepetitionSpec, search: Search) -> Iterator[Finding]:
+def repetition(spec: RuleSpec, search: Search) -> Iterator[Finding]:
     """Each match that repeats the one before it in its unit, from the first to the second
     (``match``, the second)."""
     for unit in search.units():
@@ -136,7 +124,7 @@ def repetition(spec: RepetitionSpec, search: Search) -> Iterator[Finding]:
             previous = match
 
 
-def conditional(spec: ConditionalSpec, search: Search) -> Iterator[Finding]:
+def conditional(spec: RuleSpec, search: Search) -> Iterator[Finding]:
     """Each match whose token (its first group, else the whole match) no match of the second
     pattern defines (``match``, the token)."""
     defined = {match.group(1) for match in search.matches(spec.regex(spec.second)) if match.groups()}
@@ -158,7 +146,7 @@ KINDS: Mapping[Kind, Check] = {
 }
 
 
-def _replacement(spec: SubstitutionSpec, match: re.Match[str]) -> str | None:
+def _replacement(spec: RuleSpec, match: re.Match[str]) -> str | None:
     """The replacement for ``match`` from the swap whose group it took (``None`` for none)."""
     for index, (wrong, replacement) in enumerate(spec.swaps):
         if match.group(f"s{index}") is not None:

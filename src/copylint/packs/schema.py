@@ -21,16 +21,7 @@ from copylint.core.errors import CopylintError
 from copylint.core.finding import Applicability, Category, Severity
 from copylint.core.prose import BODY_SCOPES, HEADING_SCOPES, Scope
 from copylint.packs.regex_safety import backtracking_risk
-from copylint.packs.spec import (
-    CapitalizationSpec,
-    Case,
-    ConsistencySpec,
-    Exceptions,
-    ExistenceSpec,
-    Reach,
-    RuleSpec,
-    SubstitutionSpec,
-)
+from copylint.packs.spec import Case, Exceptions, Kind, Reach, RuleSpec
 
 _RULE_KEYS = (
     "name", "kind", "message", "severity", "category", "scope", "ignorecase", "exceptions", "fix",
@@ -141,6 +132,7 @@ def _rule(reader: _Reader, raw: Any, source: str) -> RuleSpec:
         raise reader.fail("message", "every rule needs a message")
     description = str(raw.get("description", ""))
     common = {
+        "kind": Kind(kind),
         "definition": json.dumps(raw, sort_keys=True, default=str),
         "pack": reader.pack,
         "name": name,
@@ -178,7 +170,7 @@ def _existence(reader: _Reader, raw: Mapping[str, Any], frame: _Frame, common: d
         raise reader.fail("tokens", "an existence rule needs tokens")
     pattern = frame.around("|".join(tokens))
     return _compiled(
-        reader, ExistenceSpec(pattern=pattern, flags=frame.flags, trigger=_trigger(tokens, frame.flags), **common)
+        reader, RuleSpec(pattern=pattern, flags=frame.flags, trigger=_trigger(tokens, frame.flags), **common)
     )
 
 
@@ -189,7 +181,7 @@ def _substitution(reader: _Reader, raw: Mapping[str, Any], frame: _Frame, common
     wrongs = [reader.pattern("swap", str(wrong)) for wrong in swap]
     pattern = frame.around("|".join(f"(?P<s{index}>{wrong})" for index, wrong in enumerate(wrongs)))
     swaps = tuple((wrong, str(right)) for wrong, right in zip(wrongs, swap.values(), strict=True))
-    spec = SubstitutionSpec(
+    spec = RuleSpec(
         pattern=pattern,
         flags=frame.flags,
         trigger=_trigger(wrongs, frame.flags),
@@ -206,14 +198,14 @@ def _consistency(reader: _Reader, raw: Mapping[str, Any], frame: _Frame, common:
         raise reader.fail("either", "a consistency rule needs either: {one: other}")
     pairs = [(reader.pattern("either", str(a)), reader.pattern("either", str(b))) for a, b in either.items()]
     pattern = frame.around("|".join(f"(?P<a{i}>{a})|(?P<b{i}>{b})" for i, (a, b) in enumerate(pairs)))
-    return _compiled(reader, ConsistencySpec(searches=(pattern,), pairs=len(pairs), flags=frame.flags, **common))
+    return _compiled(reader, RuleSpec(searches=(pattern,), pairs=len(pairs), flags=frame.flags, **common))
 
 
 def _capitalization(reader: _Reader, raw: Mapping[str, Any], frame: _Frame, common: dict[str, Any]) -> RuleSpec:
     case = raw.get("match")
     if case not in ("title", "sentence"):
         raise reader.fail("match", f"expected title or sentence, got {case!r}")
-    return CapitalizationSpec(case=Case(case), reach=Reach.BLOCKS, **common)
+    return RuleSpec(case=Case(case), reach=Reach.BLOCKS, **common)
 
 
 _KINDS: Mapping[str, Callable[[_Reader, Mapping[str, Any], _Frame, dict[str, Any]], RuleSpec]] = {

@@ -1,5 +1,6 @@
 """The typed rule specifications both front-ends produce (a copylint pack, :mod:`.schema`; a Vale
-style, :mod:`.vale`) and the one engine runs (:mod:`.kinds`): a shared base, one subclass per kind.
+style, :mod:`.vale`) and the one engine runs (:mod:`.kinds`): one class, whose ``kind`` says which
+of its per-kind fields are read.
 
 Where the two rule languages differ (Vale's scope names, its literal replacements, its messages
 that name no suggestion), the front-end says so in these fields; the engine has no second path.
@@ -13,7 +14,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache, cached_property
-from typing import Any, ClassVar
+from typing import Any
 
 from copylint.core.finding import Applicability, Category, Severity
 from copylint.core.prose import BODY_SCOPES, Scope
@@ -73,9 +74,13 @@ def compile_pattern(pattern: str, flags: int) -> re.Pattern[str]:
 
 @dataclass(frozen=True, kw_only=True)
 class RuleSpec:
-    """What every rule defined by data has; :attr:`kind` names the subclass."""
+    """One rule defined by data: what every kind has, then the fields of one kind each (named in
+    their docstrings; the other kinds leave them at their defaults).
 
-    kind: ClassVar[Kind]
+    One class, not a subclass per kind: a dataclass generates its methods when its module is
+    imported, and every start imports this one to unpickle the bundled packs (issue 17)."""
+
+    kind: Kind
     pack: str
     """The rule id's prefix: a pack's name, or ``vale.<style>``."""
     name: str
@@ -110,6 +115,31 @@ class RuleSpec:
     definition: str = ""
     """The rule's mapping as written (canonical JSON): part of the result cache's key."""
 
+    swaps: tuple[tuple[str, str], ...] = ()
+    """Substitution: each wrong pattern and its replacement; :attr:`pattern`'s alternative ``s<i>``
+    is ``swaps[i]``'s wrong pattern."""
+    expands: bool = True
+    """Substitution: the replacements are templates over the wrong pattern's own groups (``\\1``),
+    expanded on the matched text; Vale's are plain text."""
+    fix_title: str = ""
+    """Substitution: a :meth:`str.format` template over ``suggestion``, the fix's title."""
+    searches: tuple[str, ...] = ()
+    """Consistency: patterns whose group ``a<i>`` or ``b<i>`` takes part in a match of side one or
+    two of pair ``i`` (a pack searches all its pairs at once, Vale each side alone)."""
+    pairs: int = 0
+    """Consistency: how many pairs of spellings :attr:`searches` covers."""
+    case: Case = Case.SENTENCE
+    """Capitalization: the standard each unit must be written in."""
+    indicators: tuple[str, ...] = ()
+    """Capitalization, Vale's sentence case: endings of a word after which the next word is
+    capitalised (``:``)."""
+    least: int | None = None
+    """Occurrence: the fewest matches a unit may have."""
+    most: int | None = None
+    """Occurrence: the most matches a unit may have."""
+    second: str = ""
+    """Conditional: the pattern whose first group defines a token (an acronym spelt out)."""
+
     @property
     def rule_id(self) -> str:
         return f"{self.pack}.{self.name}"
@@ -125,91 +155,16 @@ class RuleSpec:
     @property
     def patterns(self) -> tuple[str, ...]:
         """Every pattern the rule searches with (what a front-end compiles once to check it)."""
-        return (self.pattern,) if self.pattern else ()
+        match self.kind:
+            case Kind.SUBSTITUTION:
+                return (self.pattern, *(wrong for wrong, _ in self.swaps))
+            case Kind.CONSISTENCY:
+                return self.searches
+            case Kind.CONDITIONAL:
+                return (self.pattern, self.second)
+            case _:
+                return (self.pattern,) if self.pattern else ()
 
     def __getstate__(self) -> dict[str, Any]:
         """Pickled (into the data cache) without the compiled pattern."""
         return {name: value for name, value in self.__dict__.items() if name != "compiled"}
-
-
-@dataclass(frozen=True, kw_only=True)
-class ExistenceSpec(RuleSpec):
-    """Report each match of :attr:`pattern`."""
-
-    kind: ClassVar[Kind] = Kind.EXISTENCE
-
-
-@dataclass(frozen=True, kw_only=True)
-class SubstitutionSpec(RuleSpec):
-    """Report each match of :attr:`pattern`, whose alternative ``s<i>`` is :attr:`swaps` ``[i]``'s
-    wrong pattern, with that swap's replacement."""
-
-    kind: ClassVar[Kind] = Kind.SUBSTITUTION
-    swaps: tuple[tuple[str, str], ...]
-    """Each wrong pattern and its replacement."""
-    expands: bool = True
-    """The replacements are templates over the wrong pattern's own groups (``\\1``), expanded on
-    the matched text; Vale's are plain text."""
-    fix_title: str = ""
-    """A :meth:`str.format` template over ``suggestion``: the fix's title."""
-
-    @property
-    def patterns(self) -> tuple[str, ...]:
-        return (self.pattern, *(wrong for wrong, _ in self.swaps))
-
-
-@dataclass(frozen=True, kw_only=True)
-class ConsistencySpec(RuleSpec):
-    """For each of :attr:`pairs` pairs of spellings, report the less used one where a document
-    uses both. Each of :attr:`searches` is a pattern whose group ``a<i>`` or ``b<i>`` takes part
-    in a match of side one or two of pair ``i`` (a pack searches all its pairs at once, Vale each
-    side alone)."""
-
-    kind: ClassVar[Kind] = Kind.CONSISTENCY
-    searches: tuple[str, ...]
-    pairs: int
-
-    @property
-    def patterns(self) -> tuple[str, ...]:
-        return self.searches
-
-
-@dataclass(frozen=True, kw_only=True)
-class CapitalizationSpec(RuleSpec):
-    """Report each unit (a heading, usually) not written in :attr:`case`."""
-
-    kind: ClassVar[Kind] = Kind.CAPITALIZATION
-    case: Case
-    indicators: tuple[str, ...] = ()
-    """Vale's sentence case: endings of a word after which the next word is capitalised (``:``)."""
-
-
-@dataclass(frozen=True, kw_only=True)
-class OccurrenceSpec(RuleSpec):
-    """Report each unit where :attr:`pattern` matches more than :attr:`most` or fewer than
-    :attr:`least` times (the message's ``count``)."""
-
-    kind: ClassVar[Kind] = Kind.OCCURRENCE
-    least: int | None = None
-    most: int | None = None
-
-
-@dataclass(frozen=True, kw_only=True)
-class RepetitionSpec(RuleSpec):
-    """Report a match of :attr:`pattern` that repeats the one before it (case aside), with only
-    white space between them."""
-
-    kind: ClassVar[Kind] = Kind.REPETITION
-
-
-@dataclass(frozen=True, kw_only=True)
-class ConditionalSpec(RuleSpec):
-    """Report a match of :attr:`pattern` (its first group, if it has one) that no match of
-    :attr:`second` defines in its first group (an acronym used but never spelt out)."""
-
-    kind: ClassVar[Kind] = Kind.CONDITIONAL
-    second: str
-
-    @property
-    def patterns(self) -> tuple[str, ...]:
-        return (self.pattern, self.second)

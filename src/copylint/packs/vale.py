@@ -27,21 +27,7 @@ from copylint.core.prose import BODY_SCOPES, HEADING_SCOPES, Scope
 from copylint.core.rule import Rule
 from copylint.packs.regex_safety import UnsafePattern, backtracking_risk
 from copylint.packs.rule import rule_class
-from copylint.packs.spec import (
-    CapitalizationSpec,
-    Case,
-    ConditionalSpec,
-    ConsistencySpec,
-    Exceptions,
-    ExistenceSpec,
-    Kind,
-    OccurrenceSpec,
-    Reach,
-    RepetitionSpec,
-    RuleSpec,
-    SubstitutionSpec,
-    compile_pattern,
-)
+from copylint.packs.spec import Case, Exceptions, Kind, Reach, RuleSpec, compile_pattern
 
 LEVELS = {"suggestion": Severity.INFO, "warning": Severity.WARNING, "error": Severity.ERROR}
 SUPPORTED = ("existence", "substitution", "occurrence", "repetition", "consistency", "capitalization", "conditional")
@@ -244,6 +230,7 @@ def _spec(rule: _Rule, severity: Severity) -> RuleSpec:
         documentation += f"\n\nSee {rule.get('link')}."
     pack, _, name = _rule_id(rule.name).rpartition(".")
     common: dict[str, Any] = {
+        "kind": rule.kind,
         "pack": pack,
         "name": name,
         "message": _template(message, _MESSAGE_VALUES[rule.kind]),
@@ -287,17 +274,17 @@ def _tokens_pattern(rule: _Rule) -> str:
 
 
 def _existence(rule: _Rule, common: dict[str, Any]) -> RuleSpec:
-    return ExistenceSpec(pattern=rule.checked(_tokens_pattern(rule)), exceptions=rule.exceptions(), **common)
+    return RuleSpec(pattern=rule.checked(_tokens_pattern(rule)), exceptions=rule.exceptions(), **common)
 
 
 def _repetition(rule: _Rule, common: dict[str, Any]) -> RuleSpec:
-    return RepetitionSpec(pattern=rule.checked(_tokens_pattern(rule)), **common)
+    return RuleSpec(pattern=rule.checked(_tokens_pattern(rule)), **common)
 
 
 def _occurrence(rule: _Rule, common: dict[str, Any]) -> RuleSpec:
     pattern = rule.checked(_go_to_python(str(rule.get("token", r"\w+"))))
     least, most = (_count(rule, key) for key in ("min", "max"))
-    return OccurrenceSpec(pattern=pattern, least=least, most=most, **common)
+    return RuleSpec(pattern=pattern, least=least, most=most, **common)
 
 
 def _count(rule: _Rule, key: str) -> int | None:
@@ -316,7 +303,7 @@ def _substitution(rule: _Rule, common: dict[str, Any]) -> RuleSpec:
     alternatives = "|".join(f"(?P<s{index}>{wrong})" for index, wrong in enumerate(wrongs))
     pattern = rule.checked(f"{boundary}(?:{alternatives}){boundary}")
     swaps = tuple((wrong, str(right).split("|")[0]) for wrong, right in zip(wrongs, swap.values(), strict=True))
-    return SubstitutionSpec(pattern=pattern, swaps=swaps, expands=False, **common)
+    return RuleSpec(pattern=pattern, swaps=swaps, expands=False, **common)
 
 
 def _consistency(rule: _Rule, common: dict[str, Any]) -> RuleSpec:
@@ -328,11 +315,11 @@ def _consistency(rule: _Rule, common: dict[str, Any]) -> RuleSpec:
         for index, pair in enumerate(either.items())
         for side, word in zip("ab", pair, strict=True)
     ]
-    return ConsistencySpec(searches=tuple(searches), pairs=len(either), **common)
+    return RuleSpec(searches=tuple(searches), pairs=len(either), **common)
 
 
 def _capitalization(rule: _Rule, common: dict[str, Any]) -> RuleSpec:
-    return CapitalizationSpec(
+    return RuleSpec(
         case=_CASES.get(str(rule.get("match", "$sentence")), Case.VALE_SENTENCE),
         indicators=tuple(str(indicator) for indicator in rule.get("indicators") or []),
         exceptions=rule.exceptions(),
@@ -345,7 +332,7 @@ def _conditional(rule: _Rule, common: dict[str, Any]) -> RuleSpec:
         raise rule.fail("first/second", "a conditional rule needs both patterns")
     first = rule.checked(_go_to_python(str(rule.definition["first"])))
     second = rule.checked(_go_to_python(str(rule.definition["second"])))
-    return ConditionalSpec(pattern=first, second=second, exceptions=rule.exceptions(), **common)
+    return RuleSpec(pattern=first, second=second, exceptions=rule.exceptions(), **common)
 
 
 _KINDS: Mapping[Kind, Callable[[_Rule, dict[str, Any]], RuleSpec]] = {
