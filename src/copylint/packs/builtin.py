@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from copylint.core.rule import Rule
 from copylint.hookspecs import hookimpl
 from copylint.packs.rule import rule_class
-from copylint.packs.schema import load_pack_text
 from copylint.packs.spec import RuleSpec
 from copylint.store.shipped import data_folder
 from copylint.store.tables import cached
@@ -25,6 +24,8 @@ def bundled_packs() -> list[RuleSpec]:
 
 
 def _parse_bundled_packs() -> list[RuleSpec]:
+    from copylint.packs.schema import load_pack_text  # start-up time: only when the data cache is built
+
     return [
         spec
         for entry in data_folder("packs")

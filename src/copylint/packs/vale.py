@@ -71,19 +71,6 @@ class ValeSetup:
     reject: tuple[str, ...] = ()
 
 
-def find_vale_ini(start: str) -> str | None:
-    folder = os.path.abspath(start)
-    while True:
-        for name in (".vale.ini", "_vale.ini"):
-            candidate = os.path.join(folder, name)
-            if os.path.isfile(candidate):
-                return candidate
-        parent = os.path.dirname(folder)
-        if parent == folder:
-            return None
-        folder = parent
-
-
 def _parse_ini(path: str) -> tuple[dict[str, str], dict[str, str]]:
     """Vale's ini: global keys, then ``[glob]`` sections; the Markdown-relevant sections are merged."""
     global_keys: dict[str, str] = {}

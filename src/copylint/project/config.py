@@ -1,6 +1,7 @@
-"""Configuration: ``.copylint.toml`` or ``[tool.copylint]`` in ``pyproject.toml``, found from the
-current folder upward. Every key, rule id and value is checked; a mistake is a
-:class:`~copylint.core.errors.CopylintError` naming the file, the key and a close match.
+"""Configuration: ``.copylint.toml`` or ``[tool.copylint]`` in ``pyproject.toml`` (without one, a
+Vale ``.vale.ini``), found from the current folder upward. Every key, rule id and value is
+checked; a mistake is a :class:`~copylint.core.errors.CopylintError` naming the file, the key and
+a close match.
 """
 
 from __future__ import annotations
@@ -94,6 +95,22 @@ def find_config(start: str) -> tuple[str, dict[str, Any]] | None:
                     continue
                 return path, table
             return path, data.get("tool", {}).get("copylint", data)
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
+
+
+def find_vale_ini(start: str) -> str | None:
+    """The nearest ``.vale.ini`` (or ``_vale.ini``) at or above ``start``, the way Vale finds it.
+    Here, not in :mod:`copylint.packs.vale`: every start without a copylint configuration looks
+    for one, and only a start that finds one needs the translation."""
+    folder = os.path.abspath(start)
+    while True:
+        for name in (".vale.ini", "_vale.ini"):
+            candidate = os.path.join(folder, name)
+            if os.path.isfile(candidate):
+                return candidate
         parent = os.path.dirname(folder)
         if parent == folder:
             return None

@@ -13,18 +13,20 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from copylint.core.errors import CopylintError
 from copylint.core.rule import Rule
 from copylint.core.selection import validate_selectors
 from copylint.packs.rule import rule_class
-from copylint.packs.schema import load_pack_paths
-from copylint.packs.vale import ValeSetup, find_vale_ini, load_vale
-from copylint.project.config import Config, locate_config, pack_paths, parse_config
+from copylint.project.config import Config, find_vale_ini, locate_config, pack_paths, parse_config
 from copylint.project.plugins import PluginSet
 from copylint.project.resolver import CommandLine, Resolver
+
+if TYPE_CHECKING:
+    from copylint.packs.vale import ValeSetup
 
 
 @dataclass(frozen=True)
@@ -60,16 +62,14 @@ def _configure(plugins: PluginSet, cwd: str, path: str | None) -> tuple[PluginSe
         vale_ini = find_vale_ini(cwd)
         if vale_ini is None:
             return plugins, Config(), ()
-        found_setup = load_vale(vale_ini)
+        found_setup = _load_vale(vale_ini)
         config = Config(family_values=_vocabularies(found_setup, {}))
         return _with_rules(plugins, found_setup.rules, vale_ini), config, _skipped(found_setup)
     config_path, table = found
-    extra: dict[str, type[Rule]] = {
-        spec.rule_id: rule_class(spec) for spec in load_pack_paths(pack_paths(config_path, table))
-    }
+    extra = _pack_rules(pack_paths(config_path, table))
     setup: ValeSetup | None = None
     if isinstance(table.get("vale"), str):
-        setup = load_vale(os.path.join(os.path.dirname(os.path.abspath(config_path)), table["vale"]))
+        setup = _load_vale(os.path.join(os.path.dirname(os.path.abspath(config_path)), table["vale"]))
         extra.update(setup.rules)
     plugins = _with_rules(plugins, extra, config_path)
     rule_options = {rule_id: dict(rule.options) for rule_id, rule in plugins.rules.items()}
@@ -78,6 +78,21 @@ def _configure(plugins: PluginSet, cwd: str, path: str | None) -> tuple[PluginSe
         return plugins, config, ()
     config = dataclasses.replace(config, family_values=_vocabularies(setup, config.family_values))
     return plugins, config, _skipped(setup)
+
+
+def _pack_rules(paths: Sequence[str]) -> dict[str, type[Rule]]:
+    """The rule classes of the packs at ``paths``, by rule id."""
+    if not paths:
+        return {}
+    from copylint.packs.schema import load_pack_paths  # start-up time: only when a configuration names packs
+
+    return {spec.rule_id: rule_class(spec) for spec in load_pack_paths(paths)}
+
+
+def _load_vale(path: str) -> ValeSetup:
+    from copylint.packs.vale import load_vale  # start-up time: only when a Vale setup is found or named
+
+    return load_vale(path)
 
 
 def _vocabularies(setup: ValeSetup, values: Mapping[str, tuple[str, ...] | str]) -> dict[str, tuple[str, ...] | str]:
