@@ -13,7 +13,6 @@ from typing import Any, NoReturn
 import click
 
 from copylint._version import __version__
-from copylint.cli.interactive import review_document
 from copylint.core.errors import CopylintError, close_match
 from copylint.core.finding import RunResult, Severity
 from copylint.core.selection import split_selectors
@@ -23,8 +22,6 @@ from copylint.project.session import Session, open_session
 from copylint.reporters import Reporter
 from copylint.reporters.display import printable
 from copylint.run import cluster
-from copylint.run.changes import changed_lines, only_changed, without_baseline, write_baseline
-from copylint.run.fixing import fix_paths
 from copylint.run.results import DEFAULT_FOLDER as DEFAULT_CACHE
 from copylint.run.results import ResultCache
 from copylint.run.runner import run
@@ -266,10 +263,7 @@ def check(
     if cache is not None:
         cache.prune()
     try:
-        if diff_base:
-            result = only_changed(result, changed_lines(diff_base))
-        if baseline_file:
-            result = without_baseline(result, baseline_file)
+        result = _narrowed(result, diff_base, baseline_file)
     except CopylintError as exc:
         _fail(str(exc))
     _report_errors(result)
@@ -278,6 +272,19 @@ def check(
         sys.exit(EXIT_ERROR)
     failing = result.findings_at_or_above(session.resolver.fail_level()) and not exit_zero
     sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
+
+
+def _narrowed(result: RunResult, diff_base: str | None, baseline_file: str | None) -> RunResult:
+    """``result`` without the findings off the lines changed since ``diff_base`` or in ``baseline_file``."""
+    if not diff_base and not baseline_file:
+        return result
+    from copylint.run import changes  # start-up time: only with --diff-base or --baseline
+
+    if diff_base:
+        result = changes.only_changed(result, changes.changed_lines(diff_base))
+    if baseline_file:
+        result = changes.without_baseline(result, baseline_file)
+    return result
 
 
 @cli.command()
@@ -307,6 +314,10 @@ def _fix(
     session: Session, paths: Sequence[str], unsafe: bool, diff: bool, interactive: bool, quiet: bool
 ) -> tuple[int, int]:
     """Fix ``paths`` (or show the diff); returns how many files changed and how many failed."""
+    # Start-up time: the fixer and the interactive review only for fix and check --fix.
+    from copylint.cli.interactive import review_document
+    from copylint.run.fixing import fix_paths
+
     changed = errors = 0
     resolver = session.resolver
     review = review_document if interactive else None
@@ -363,6 +374,8 @@ def baseline(paths: Sequence[str], output: str, **options: Any) -> None:
     resolver = _session(plugins, options).resolver
     result = run(list(paths) or ["."], resolver.file_filter(), resolver.plugins, resolver.settings_for)
     _report_errors(result)
+    from copylint.run.changes import write_baseline  # start-up time: see _narrowed
+
     try:
         count = write_baseline(result, output)
     except OSError as exc:
