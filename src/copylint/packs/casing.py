@@ -1,5 +1,5 @@
 """Casing for both rule languages: title and sentence case (copylint's rewrite a heading, Vale's
-judge one, over the same small words), and keeping a capital on a replacement.
+judge one, over the same small words).
 
 Each standard of :class:`~copylint.packs.spec.Case` is one function in :data:`STANDARDS`, all
 with one signature: the heading as the standard writes it, ``""`` when the standard only judges,
@@ -22,13 +22,6 @@ SMALL_WORDS = frozenset("a an and as at but by for in nor of on or per the to up
 _COMMON_WORD = 1_000_000.0
 _HEADING_WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _QUOTES_AND_BRACKETS = "\"'“”‘’()[]{}.,;!?"
-
-
-def match_case(original: str, replacement: str) -> str:
-    """``replacement`` with a capital first letter when ``original`` had one."""
-    if original[:1].isupper() and replacement[:1].islower():
-        return replacement[:1].upper() + replacement[1:]
-    return replacement
 
 
 def names_in_body(ctx: RuleContext) -> frozenset[str]:

@@ -16,7 +16,6 @@ from collections.abc import Callable, Iterator, Mapping
 from copylint.core.finding import Applicability, Edit, Finding
 from copylint.core.rule import ProseEdit
 from copylint.core.source import Span
-from copylint.packs.casing import STANDARDS, Casing, match_case, names_in_body
 from copylint.packs.search import Search
 from copylint.packs.spec import Case, Kind, RuleSpec
 
@@ -69,7 +68,7 @@ def consistency(spec: RuleSpec, search: Search) -> Iterator[Finding]:
         minority, majority = (ones, others) if len(ones) < len(others) else (others, ones)
         preferred = majority[0].group()
         for match in minority:
-            suggestion = match_case(match.group(), preferred.lower())
+            suggestion = _match_case(match.group(), preferred.lower())
             span = Span(*match.span())
             yield search.ctx.finding(
                 span,
@@ -83,6 +82,9 @@ def consistency(spec: RuleSpec, search: Search) -> Iterator[Finding]:
 def capitalization(spec: RuleSpec, search: Search) -> Iterator[Finding]:
     """Each unit its case would write otherwise (``match``, the unit; ``suggestion``, as the case
     writes it)."""
+    # Start-up time: no shipped pack has a capitalization rule, so most runs never need casing.
+    from copylint.packs.casing import STANDARDS, Casing, names_in_body
+
     names = names_in_body(search.ctx) if spec.case is Case.SENTENCE else frozenset[str]()
     casing = Casing(names, spec.exceptions, spec.indicators)
     standard = STANDARDS[spec.case]
@@ -146,12 +148,19 @@ KINDS: Mapping[Kind, Check] = {
 }
 
 
+def _match_case(original: str, replacement: str) -> str:
+    """``replacement`` with a capital first letter when ``original`` had one."""
+    if original[:1].isupper() and replacement[:1].islower():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
 def _replacement(spec: RuleSpec, match: re.Match[str]) -> str | None:
     """The replacement for ``match`` from the swap whose group it took (``None`` for none)."""
     for index, (wrong, replacement) in enumerate(spec.swaps):
         if match.group(f"s{index}") is not None:
             expanded = spec.regex(wrong).sub(replacement, match.group(), count=1) if spec.expands else replacement
-            return match_case(match.group(), expanded)
+            return _match_case(match.group(), expanded)
     return None
 
 
