@@ -7,10 +7,12 @@ Only this package and :mod:`copylint.reporters` write to the terminal. :func:`ma
 from __future__ import annotations
 
 import gc
-from typing import NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
-from copylint.cli.commands import cli
 from copylint.cli.fastexit import exit_now
+
+if TYPE_CHECKING:
+    from copylint.cli.commands import cli
 
 __all__ = ["cli", "main"]
 
@@ -24,10 +26,25 @@ peak memory (figures in ``benchmarks/README.md``)."""
 
 def main() -> NoReturn:
     """The ``copylint`` console script: the command, then an exit that skips the interpreter's
-    teardown (see :mod:`copylint.cli.fastexit`). Errors that escape the command still end as usual."""
+    teardown (see :mod:`copylint.cli.fastexit`). Errors that escape the command still end as usual.
+
+    The thresholds are raised before the commands are imported: importing them (with the rules
+    and formats) creates tens of thousands of objects that live for the whole run (modules,
+    classes, functions), which the default thresholds have the collector scan dozens of times."""
     gc.set_threshold(*GC_THRESHOLDS)
+    from copylint.cli.commands import cli  # start-up time: imported once the thresholds are raised
+
     try:
         cli()
     except SystemExit as stop:
         exit_now(stop.code)
     exit_now(0)
+
+
+def __getattr__(name: str) -> Any:
+    """:data:`cli` (the click group) on first use, so that :func:`main` can import it later."""
+    if name == "cli":
+        from copylint.cli.commands import cli  # start-up time: see main
+
+        return cli
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
