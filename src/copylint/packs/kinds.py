@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Mapping
 
-from copylint.core.finding import Applicability, Edit, Finding
+from copylint.core.finding import Edit, Finding
 from copylint.core.rule import ProseEdit
 from copylint.core.source import Span
 from copylint.packs.search import Search
@@ -38,7 +38,6 @@ def substitution(spec: RuleSpec, search: Search) -> Iterator[Finding]:
     matched text is kept."""
     matches = list(search.matches(spec.compiled, spec.trigger))
     yield from _front_matter(spec, search, lambda match: _replacement(spec, match))
-    fixable = spec.applicability is not Applicability.DISPLAY_ONLY
     for match in matches:
         suggestion = _replacement(spec, match)
         if suggestion is None or spec.exceptions.cover(match.group()):
@@ -48,7 +47,7 @@ def substitution(spec: RuleSpec, search: Search) -> Iterator[Finding]:
             span,
             spec.message.format(match=match.group(), suggestion=suggestion),
             suggestions=(suggestion,),
-            edits=(ProseEdit(span, suggestion),) if fixable else (),
+            edits=(ProseEdit(span, suggestion),) if spec.fixable else (),
             applicability=spec.applicability,
             fix_title=spec.fix_title.format(suggestion=suggestion),
         )
@@ -59,7 +58,6 @@ def consistency(spec: RuleSpec, search: Search) -> Iterator[Finding]:
     side (``match``; ``other``, the first use of the commoner side; ``suggestion``, that spelling
     with the match's capital)."""
     matches = [match for pattern in spec.searches for match in search.matches(spec.regex(pattern))]
-    fixable = spec.applicability is not Applicability.DISPLAY_ONLY
     for index in range(spec.pairs):
         ones = [match for match in matches if match.groupdict().get(f"a{index}") is not None]
         others = [match for match in matches if match.groupdict().get(f"b{index}") is not None]
@@ -74,7 +72,7 @@ def consistency(spec: RuleSpec, search: Search) -> Iterator[Finding]:
                 span,
                 spec.message.format(match=match.group(), other=preferred, suggestion=suggestion),
                 suggestions=(suggestion,) if spec.suggests else (),
-                edits=(ProseEdit(span, suggestion),) if fixable else (),
+                edits=(ProseEdit(span, suggestion),) if spec.fixable else (),
                 applicability=spec.applicability,
             )
 
@@ -88,7 +86,6 @@ def capitalization(spec: RuleSpec, search: Search) -> Iterator[Finding]:
     names = names_in_body(search.ctx) if spec.case is Case.SENTENCE else frozenset[str]()
     casing = Casing(names, spec.exceptions, spec.indicators)
     standard = STANDARDS[spec.case]
-    fixable = spec.applicability is not Applicability.DISPLAY_ONLY
     for unit in search.units():
         heading = search.text[unit.start : unit.end]
         expected = standard(heading, casing)
@@ -98,7 +95,7 @@ def capitalization(spec: RuleSpec, search: Search) -> Iterator[Finding]:
             unit,
             spec.message.format(match=heading, suggestion=expected),
             suggestions=(expected,) if spec.suggests else (),
-            edits=(ProseEdit(unit, expected),) if fixable else (),
+            edits=(ProseEdit(unit, expected),) if spec.fixable else (),
             applicability=spec.applicability,
         )
 
@@ -170,7 +167,6 @@ def _front_matter(
     """Matches in the front matter's values, reported (and fixed) at their source spans."""
     if not spec.front_matter:
         return
-    fixable = spec.applicability is not Applicability.DISPLAY_ONLY
     for match in search.front_matter(spec.compiled):
         if spec.exceptions.cover(match.group()):
             continue
@@ -181,6 +177,6 @@ def _front_matter(
             spec.message.format(match=match.group(), suggestion=suggestion or ""),
             suggestions=(suggestion,) if suggestion is not None else (),
             applicability=spec.applicability,
-            source_edits=(Edit(span, suggestion),) if fixable and suggestion is not None else (),
+            source_edits=(Edit(span, suggestion),) if spec.fixable and suggestion is not None else (),
         )
         yield finding.at(span)

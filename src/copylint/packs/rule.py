@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
-from copylint.core.finding import Applicability, Finding
+from copylint.core.finding import Finding
 from copylint.core.rule import Rule, RuleContext
 from copylint.packs.kinds import KINDS
 from copylint.packs.search import Search
@@ -39,7 +39,7 @@ def rule_class(spec: RuleSpec) -> type[Rule]:
         "id": spec.rule_id,
         "category": spec.category,
         "default_severity": spec.severity,
-        "fixable": spec.applicability is not Applicability.DISPLAY_ONLY,
+        "fixable": spec.fixable,
         "spec": spec,
         "__doc__": spec.documentation,
     }

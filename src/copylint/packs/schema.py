@@ -9,7 +9,6 @@ rule carries ``examples`` that must fire and must stay quiet; the test suite run
 
 from __future__ import annotations
 
-import difflib
 import json
 import os
 import re
@@ -17,7 +16,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from copylint.core.errors import CopylintError
+from copylint.core.errors import CopylintError, did_you_mean
 from copylint.core.finding import Applicability, Category, Severity
 from copylint.core.prose import BODY_SCOPES, HEADING_SCOPES, Scope
 from copylint.packs.regex_safety import backtracking_risk
@@ -51,8 +50,7 @@ class _Reader:
     def known(self, keys: Sequence[str], allowed: Sequence[str]) -> None:
         for key in keys:
             if key not in allowed:
-                close = difflib.get_close_matches(str(key), list(allowed), n=1)
-                raise self.fail(str(key), "unknown key" + (f"; did you mean '{close[0]}'?" if close else ""))
+                raise self.fail(str(key), "unknown key" + did_you_mean(str(key), allowed))
 
     def pattern(self, key: str, text: str) -> str:
         if len(text) > _MAX_PATTERN:
@@ -102,8 +100,7 @@ def _rule(reader: _Reader, raw: Any, source: str) -> RuleSpec:
     reader.known(list(raw), _RULE_KEYS)
     kind = raw.get("kind")
     if not isinstance(kind, str) or kind not in _KINDS:
-        close = difflib.get_close_matches(str(kind), list(_KINDS), n=1)
-        raise reader.fail("kind", f"unknown kind {kind!r}" + (f"; did you mean '{close[0]}'?" if close else ""))
+        raise reader.fail("kind", f"unknown kind {kind!r}" + did_you_mean(str(kind), _KINDS))
     try:
         severity = Severity(raw.get("severity", "warning"))
         category = Category(raw.get("category", "style"))

@@ -144,6 +144,11 @@ class RuleSpec:
     def rule_id(self) -> str:
         return f"{self.pack}.{self.name}"
 
+    @property
+    def fixable(self) -> bool:
+        """Whether the rule's findings carry a fix (its applicability is not display-only)."""
+        return self.applicability is not Applicability.DISPLAY_ONLY
+
     @cached_property
     def compiled(self) -> re.Pattern[str]:
         return compile_pattern(self.pattern, self.flags)

@@ -70,6 +70,12 @@ class ValeSetup:
     accept: tuple[str, ...] = ()
     reject: tuple[str, ...] = ()
 
+    @property
+    def family_values(self) -> dict[str, tuple[str, ...]]:
+        """The setup's vocabularies as copylint configuration: word lists for the spelling family's
+        ``accept`` and ``reject`` keys."""
+        return {key: paths for key, paths in (("accept", self.accept), ("reject", self.reject)) if paths}
+
 
 def _parse_ini(path: str) -> tuple[dict[str, str], dict[str, str]]:
     """Vale's ini: global keys, then ``[glob]`` sections; the Markdown-relevant sections are merged."""

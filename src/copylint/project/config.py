@@ -9,7 +9,7 @@ from __future__ import annotations
 import fnmatch
 import os
 import tomllib
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -80,41 +80,37 @@ class Config:
         )
 
 
-def find_config(start: str) -> tuple[str, dict[str, Any]] | None:
-    """The nearest config file at or above ``start`` and its copylint table."""
+def _files_upward(start: str, names: Sequence[str]) -> Iterator[str]:
+    """Each existing file named in ``names`` in ``start``'s folder, then in each folder above it."""
     folder = os.path.abspath(start if os.path.isdir(start) else os.path.dirname(start) or ".")
     while True:
-        for name in CONFIG_NAMES:
+        for name in names:
             path = os.path.join(folder, name)
-            if not os.path.isfile(path):
-                continue
-            data = _read_toml(path)
-            if name == "pyproject.toml":
-                table = data.get("tool", {}).get("copylint")
-                if table is None:
-                    continue
-                return path, table
-            return path, data.get("tool", {}).get("copylint", data)
+            if os.path.isfile(path):
+                yield path
         parent = os.path.dirname(folder)
         if parent == folder:
-            return None
+            return
         folder = parent
+
+
+def find_config(start: str) -> tuple[str, dict[str, Any]] | None:
+    """The nearest config file at or above ``start`` and its copylint table."""
+    for path in _files_upward(start, CONFIG_NAMES):
+        data = _read_toml(path)
+        if os.path.basename(path) != "pyproject.toml":
+            return path, data.get("tool", {}).get("copylint", data)
+        table = data.get("tool", {}).get("copylint")
+        if table is not None:
+            return path, table
+    return None
 
 
 def find_vale_ini(start: str) -> str | None:
     """The nearest ``.vale.ini`` (or ``_vale.ini``) at or above ``start``, the way Vale finds it.
     Here, not in :mod:`copylint.packs.vale`: every start without a copylint configuration looks
     for one, and only a start that finds one needs the translation."""
-    folder = os.path.abspath(start)
-    while True:
-        for name in (".vale.ini", "_vale.ini"):
-            candidate = os.path.join(folder, name)
-            if os.path.isfile(candidate):
-                return candidate
-        parent = os.path.dirname(folder)
-        if parent == folder:
-            return None
-        folder = parent
+    return next(_files_upward(start, (".vale.ini", "_vale.ini")), None)
 
 
 def _read_toml(path: str) -> dict[str, Any]:

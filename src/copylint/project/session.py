@@ -96,12 +96,11 @@ def _load_vale(path: str) -> ValeSetup:
 
 
 def _vocabularies(setup: ValeSetup, values: Mapping[str, tuple[str, ...] | str]) -> dict[str, tuple[str, ...] | str]:
-    """``values`` with the Vale setup's accept and reject vocabularies added."""
+    """``values`` with the family values the Vale setup brings (its vocabularies) added."""
     merged = dict(values)
-    for key, paths in (("accept", setup.accept), ("reject", setup.reject)):
-        if paths:
-            configured = merged.get(key, ())
-            merged[key] = (*(configured if isinstance(configured, tuple) else ()), *paths)
+    for key, paths in setup.family_values.items():
+        configured = merged.get(key, ())
+        merged[key] = (*(configured if isinstance(configured, tuple) else ()), *paths)
     return merged
 
 
