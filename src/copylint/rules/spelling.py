@@ -6,44 +6,73 @@ Complexity: O(words) per document; candidate search once per distinct unknown wo
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from copylint.core.finding import Applicability, Category, Finding, Severity
 from copylint.core.rule import FamilySettings, FamilyValues, KeyKind, ProseEdit, Rule, RuleContext, SettingKey
+from copylint.language.spelling.attestation import WORD_PACKS, WordSource, sources_for
 from copylint.language.spelling.checker import SpellingChecker, SpellingIssue, Verdict
+from copylint.language.spelling.confidence import Confidence, Thresholds
 from copylint.language.spelling.suggest import match_case
 from copylint.language.spelling.vocabulary import Vocabulary, read_word_lists
+
+
+def _known_packs(value: object) -> str | None:
+    values = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+    unknown = [pack for pack in values if pack not in WORD_PACKS]
+    return f"unknown word pack {unknown[0]!r} (known: {', '.join(WORD_PACKS)})" if unknown else None
 
 
 @dataclass(frozen=True)
 class SpellingSettings(FamilySettings):
     """The project's word lists: ``accept`` (never reported as misspelled) and ``reject`` (always
-    reported, by ``spelling.rejected``), files of one word or regular expression a line."""
+    reported, by ``spelling.rejected``), files of one word or regular expression a line; and
+    ``word-packs``, the shipped domain word lists to trust (all of them unless set)."""
 
-    keys = {"accept": SettingKey(KeyKind.PATHS), "reject": SettingKey(KeyKind.PATHS)}
+    keys = {
+        "accept": SettingKey(KeyKind.PATHS),
+        "reject": SettingKey(KeyKind.PATHS),
+        "word-packs": SettingKey(KeyKind.STRINGS, _known_packs),
+    }
     vocabulary: Vocabulary = field(default_factory=Vocabulary)
     accept_files: tuple[str, ...] = ()
     reject_files: tuple[str, ...] = ()
+    word_packs: tuple[str, ...] = tuple(WORD_PACKS)
 
     @classmethod
     def from_values(cls, values: FamilyValues) -> SpellingSettings:
         accept, reject = tuple(values.get("accept", ())), tuple(values.get("reject", ()))
-        return cls(Vocabulary(read_word_lists(accept), read_word_lists(reject)), accept, reject)
+        packs = tuple(values.get("word-packs", tuple(WORD_PACKS)))
+        return cls(Vocabulary(read_word_lists(accept), read_word_lists(reject)), accept, reject, packs)
+
+    @property
+    def sources(self) -> WordSource:
+        return sources_for(self.word_packs)
 
     def identity(self) -> object:
-        return (self.vocabulary.accept.identity(), self.vocabulary.reject.identity())
+        return (self.vocabulary.accept.identity(), self.vocabulary.reject.identity(), self.word_packs)
 
     def describe(self) -> Mapping[str, Any]:
-        return {"accept": list(self.accept_files), "reject": list(self.reject_files)}
+        return {
+            "accept": list(self.accept_files),
+            "reject": list(self.reject_files),
+            "word-packs": list(self.word_packs),
+        }
 
 
 def spelling_issues(ctx: RuleContext) -> list[SpellingIssue]:
-    """The document's spelling issues, computed once and shared by the spelling rules."""
+    """The document's spelling issues, computed once and shared by the spelling rules (with
+    spelling.typo's thresholds, whichever rule asks first)."""
 
     def compute() -> list[SpellingIssue]:
-        vocabulary = ctx.setting(SpellingSettings).vocabulary
-        return list(SpellingChecker(ctx.document, ctx.tokens, vocabulary).issues())
+        settings = ctx.setting(SpellingSettings)
+        configured = ctx.settings.rule_options.get(Typo.id, {})
+        values = {name: float(configured.get(name, default)) for name, default in Typo.options.items()}
+        thresholds = Thresholds(**{name.replace("-", "_"): value for name, value in values.items()})
+        return list(
+            SpellingChecker(ctx.document, ctx.tokens, settings.vocabulary, thresholds, settings.sources).issues()
+        )
 
     return ctx.shared("spelling.issues", compute)
 
@@ -81,6 +110,7 @@ class Typo(Rule):
     category = Category.TYPO
     default_severity = Severity.WARNING
     fixable = True
+    options = {name.replace("_", "-"): value for name, value in asdict(Thresholds()).items()}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for issue in spelling_issues(ctx):
@@ -93,7 +123,7 @@ class Typo(Rule):
             if issue.verdict is Verdict.KNOWN_MISSPELLING:
                 severity, applicability = Severity.ERROR, Applicability.SAFE
                 message = f"“{word.text}” is a common misspelling of “{suggestions[0]}”."
-            elif issue.confident:
+            elif issue.confidence is Confidence.WARNING:
                 severity, applicability = ctx.severity, Applicability.UNSAFE
                 message = f"Unknown word “{word.text}”: did you mean “{suggestions[0]}”?"
             else:

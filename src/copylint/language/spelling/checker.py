@@ -11,14 +11,16 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from rapidfuzz.distance import OSA
 
 from copylint.core.prose import HEADING_SCOPES
 from copylint.core.source import Document
 from copylint.core.tokens import Tokens, Word
+from copylint.language.spelling.attestation import ALL_SOURCES, ListedWords, WordSource, load_attestation
 from copylint.language.spelling.bigrams import BigramModel, load_bigrams
+from copylint.language.spelling.confidence import Confidence, Evidence, Thresholds, judge
 from copylint.language.spelling.lexicon import Lexicon, load_lexicon, modern_words
 from copylint.language.spelling.misspellings import known_misspellings
 from copylint.language.spelling.morphology import (
@@ -30,19 +32,24 @@ from copylint.language.spelling.morphology import (
     normalise,
     strip_clitic,
 )
+from copylint.language.spelling.respelling import respelled_forms
 from copylint.language.spelling.suggest import Candidate, Suggester
 from copylint.language.spelling.vocabulary import Vocabulary
 
 MIN_LENGTH = 3
 JARGON_REPEATS = 3
+_MIN_IDENTIFIER = 4
+_COINING_SUFFIXES = ("ful", "ous", "y", "ey", "ie", "ish", "ly", "ible", "able", "less", "ness", "er", "ers")
+_MIN_COMPOUND_PART = 4
+_ARCHAIC_ENDINGS = ("est", "eth", "st", "th")
+NAME_REPEATS = 2
+DIALECT_ELISIONS = 5
+DIALECT_RESPELLINGS = 10
+"""A document eliding this many distinct unknown words ("nat'ral", "goin'"), or respelling this many
+by its systematic rules ("wery", "wital"), is written in dialect."""
+"""A capitalised word used this often in a document, and never in lower case, is a name."""
 FOREIGN_SHARE = 0.4
 FOREIGN_MIN_WORDS = 6
-CONFIDENT_COST = 1.6
-"""The top suggestion's slip cost at or under which a typo is a warning with a fix (else info)."""
-CAPITALISED_CONFIDENT_COST = 1.0
-"""The same for a capitalised word at the start of a sentence or in a heading (maybe a name)."""
-CONTEXT_CONFIDENT_COST = 2.8
-"""The same for a common word that the neighbouring words support ("culminative wealth")."""
 _COMMON_NEIGHBOUR = 1_000_000.0
 _FRONT_MATTER_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
@@ -117,7 +124,7 @@ class SpellingIssue:
     word: Word
     verdict: Verdict
     suggestions: tuple[str, ...]
-    confident: bool
+    confidence: Confidence
 
 
 @lru_cache(maxsize=1)
@@ -129,8 +136,19 @@ def shared_suggester() -> Suggester:
 class SpellingChecker:
     """Finds spelling issues in one document."""
 
-    def __init__(self, document: Document, tokens: Tokens, vocabulary: Vocabulary) -> None:
+    def __init__(
+        self,
+        document: Document,
+        tokens: Tokens,
+        vocabulary: Vocabulary,
+        thresholds: Thresholds | None = None,
+        sources: WordSource = ALL_SOURCES,
+    ) -> None:
         suggester = shared_suggester()
+        self.thresholds = thresholds or Thresholds()
+        self.attestation = load_attestation()
+        self.sources = sources
+        self.listed_words = ListedWords(self.attestation, sources)
         self.suggester = suggester
         self.lexicon: Lexicon = suggester.lexicon
         self.bigrams: BigramModel | None = suggester.bigrams
@@ -140,12 +158,21 @@ class SpellingChecker:
         self.misspellings = known_misspellings()
         self._names: frozenset[str] = frozenset()
         """Lower-case forms the document uses as names (set per run of :meth:`issues`)."""
+        self._ranked: dict[str, list[Candidate]] = {}
+        """The corrections of each unknown form (set per run of :meth:`issues`)."""
+        self._unknown: set[int] = set()
+        """The indices of the document's unknown words."""
+        self._in_dialect = False
+        """Whether the document respells words on purpose (eye dialect): then no unknown word is a warning."""
+        self._respelled: frozenset[str] = frozenset()
+        """Unknown forms that follow one of the document's systematic respellings."""
 
     # ---- the document's own evidence
     def _names_among(self, forms: set[str]) -> frozenset[str]:
-        """Which of ``forms`` (lower case) the document writes capitalised mid-sentence or in its
-        front matter: names. Only words whose text is a capitalised spelling of one of ``forms``
-        are looked at."""
+        """Which of ``forms`` (lower case) the document uses as names: written capitalised
+        mid-sentence or in its front matter, or capitalised at least :data:`NAME_REPEATS` times
+        and never in lower case (a product named at a heading and at sentence starts). Only words
+        whose text is a capitalised spelling of one of ``forms`` are looked at."""
         view = self.tokens.view
         names: set[str] = set()
         if view.front_matter is not None:
@@ -158,12 +185,16 @@ class SpellingChecker:
         }
         if not spelled:
             return frozenset(names)
+        in_lower_case = {form for text in self.tokens.forms if (form := normalise(text)) in forms and text == form}
+        capitalised: Counter[str] = Counter()
         for word in [self.tokens.words[index] for index, text in enumerate(self.tokens.texts) if text in spelled]:
             form = spelled[word.text]
+            capitalised[form] += 1
             if form in names or self.tokens.starts_sentence(word):
                 continue
             if view.scope_at(word.start) not in HEADING_SCOPES:
                 names.add(form)
+        names.update(form for form, count in capitalised.items() if count >= NAME_REPEATS and form not in in_lower_case)
         return frozenset(names)
 
     # ---- the decision for one word
@@ -205,15 +236,118 @@ class SpellingChecker:
         if kind is WordClass.MISSPELLED:
             return Verdict.KNOWN_MISSPELLING
         lower = normalise(text)
-        if strip_clitic(lower) in self._names:
+        stripped = strip_clitic(lower)
+        if stripped in self._names:
             return None
         if text[:1].isupper():
             in_heading = self.tokens.view.scope_at(word.start) in HEADING_SCOPES
             if not in_heading and not self.tokens.starts_sentence(word):
                 return None  # a name
-        if self._compound_part_known(word, lower):
-            return None
+        if self._glued_to_bracket(word):
+            return None  # an editorial alteration in a quotation: "[O]ver", "alter[ed]"
+        if len(stripped) >= _MIN_IDENTIFIER and self._outside_prose(stripped):
+            return None  # also in the document's code, URLs or markup: an identifier or a name
+        if self._in_compound(word) and (
+            self._compound_part_known(word, lower) or self._standing(stripped) or self._whole_known(word)
+        ):
+            return None  # a part of a hyphenated compound with standing of its own ("add-ons"), or of a known whole
         return Verdict.UNKNOWN
+
+    @cached_property
+    def _source_lower(self) -> str:
+        """The document's text in lower case, front matter blanked (a title there is prose)."""
+        text = self.document.text.lower()
+        front = self.tokens.view.front_matter
+        return text if front is None else text[: front.start] + " " * (front.end - front.start) + text[front.end :]
+
+    def _outside_prose(self, form: str) -> bool:
+        """Whether the form occurs in the document's source more often than in its prose: in
+        code ("the `oracledb` container"), a URL ("[pylint](http://www.pylint.org/)") or markup."""
+        pattern = re.compile(rf"(?<![^\W\d_]){re.escape(form)}(?![^\W\d_])")
+        in_source = sum(1 for _ in pattern.finditer(self._source_lower))
+        in_prose = sum(1 for _ in pattern.finditer(self.tokens.view.text.lower()))
+        return in_source > in_prose
+
+    def _quoted(self, word: Word) -> bool:
+        """Whether the word sits inside a quotation of its paragraph (dialogue: where eye dialect
+        and period spellings live)."""
+        view = self.tokens.view
+        block = view.blocks[view.block_index(word.start)]
+        before = view.text[block.start : word.start]
+        opening, closing = before.rfind("“"), before.rfind("”")
+        if opening > closing:
+            return True
+        return opening < 0 and before.count('"') % 2 == 1
+
+    def _coined(self, form: str) -> bool:
+        """A known word with a productive suffix, made up for the moment: "tobaccoey", "campful"."""
+        return any(
+            form.endswith(suffix) and self._part_known(stem)
+            for suffix in _COINING_SUFFIXES
+            if len(stem := form[: -len(suffix)]) >= _MIN_COMPOUND_PART
+        )
+
+    def _beside_unknown(self, index: int, unknown: set[int]) -> bool:
+        """Whether a neighbouring word is unknown too: a phrase of another language or a name."""
+        return index - 1 in unknown or index + 1 in unknown
+
+    def _standing(self, form: str) -> bool:
+        """Whether a lower-case form is a word in its own right: listed or in use."""
+        return self._listed(form) or self.attestation.zipf(form) >= self.thresholds.used_zipf
+
+    def _listed(self, form: str) -> bool:
+        """Whether a trusted word list has the form, a regular inflection of a listed word, or an
+        archaic verb form of one ("owest", "drivest", "taketh")."""
+        listed = self.listed_words
+        if self.attestation.listed_in(form, self.sources) or inflections_of(form, listed):
+            return True
+        return any(
+            form.endswith(ending) and (form[: -len(ending)] in listed or form[: -len(ending)] + "e" in listed)
+            for ending in _ARCHAIC_ENDINGS
+            if len(form) - len(ending) >= 3
+        )
+
+    def _closed_compound(self, form: str) -> bool:
+        """Two words of at least :data:`_MIN_COMPOUND_PART` letters closed up: "dusklight", "rosetree"."""
+        return any(
+            self._part_known(form[:cut]) and self._part_known(form[cut:])
+            for cut in range(_MIN_COMPOUND_PART, len(form) - _MIN_COMPOUND_PART + 1)
+        )
+
+    def _part_known(self, part: str) -> bool:
+        return part in self.lexicon or self.attestation.listed_in(part, self.sources)
+
+    def _elided(self, word: Word) -> bool:
+        """Letters left out and marked with an apostrophe: "nat'ral", "reg'lar", "learnin'"."""
+        if any(mark in word.text[1:-1] for mark in "'’") and strip_clitic(normalise(word.text)) == normalise(word.text):
+            return True
+        text = self.tokens.view.text
+        after = text[word.end : word.end + 1]
+        return (
+            after in ("'", "’")
+            and not word.text.endswith(("s", "S"))
+            and not text[word.end + 1 : word.end + 2].isalpha()
+        )
+
+    def _in_compound(self, word: Word) -> bool:
+        text = self.tokens.view.text
+        return (word.start > 0 and text[word.start - 1] == "-") or (word.end < len(text) and text[word.end] == "-")
+
+    def _whole_known(self, word: Word) -> bool:
+        """Whether the hyphenated run the word is part of is a known word without its hyphens
+        ("beauti--ful")."""
+        text = self.tokens.view.text
+        start, end = word.start, word.end
+        while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "-"):
+            start -= 1
+        while end < len(text) and (text[end].isalpha() or text[end] == "-"):
+            end += 1
+        whole = normalise(text[start:end].replace("-", ""))
+        return whole != normalise(word.text) and (whole in self.lexicon or self._listed(whole))
+
+    def _glued_to_bracket(self, word: Word) -> bool:
+        text = self.tokens.view.text
+        return (word.start > 0 and text[word.start - 1] == "]") or (word.end < len(text) and text[word.end] == "[")
 
     # ---- the whole document
     def issues(self) -> Iterator[SpellingIssue]:
@@ -236,33 +370,71 @@ class SpellingChecker:
         unknown = [index for index, verdict in verdicts.items() if verdict is Verdict.UNKNOWN]
         skipped_blocks = self._foreign_blocks(unknown)
         unknown_counts = Counter(normalise(words[index].text) for index in unknown)
+        self._ranked = {}
+        for index in unknown:
+            lower = strip_clitic(normalise(words[index].text))
+            if lower not in self._ranked:
+                previous, following = self._context(index)
+                self._ranked[lower] = self.suggester.rank(lower, previous, following)
+        self._respelled = respelled_forms(self._ranked)
+        self._unknown = set(unknown)
+        elided = {normalise(words[index].text) for index in unknown if self._elided(words[index])}
+        self._in_dialect = len(self._respelled) >= DIALECT_RESPELLINGS or len(elided) >= DIALECT_ELISIONS
         for index, verdict in verdicts.items():
             word = words[index]
             lower = strip_clitic(normalise(word.text))
             if verdict is Verdict.REJECTED:
-                yield SpellingIssue(word, verdict, (), False)
+                yield SpellingIssue(word, verdict, (), Confidence.WARNING)
                 continue
             if verdict is Verdict.KNOWN_MISSPELLING:
                 right = self.misspellings.get(normalise(word.text)) or self.misspellings[lower]
-                yield SpellingIssue(word, verdict, (right,), True)
+                yield SpellingIssue(word, verdict, (right,), Confidence.WARNING)
                 continue
             if self.tokens.view.block_index(word.start) in skipped_blocks:
                 continue
             if unknown_counts[normalise(word.text)] >= JARGON_REPEATS and not self._has_common_neighbour(lower):
                 continue
             previous, following = self._context(index)
-            ranked = self.suggester.rank(lower, previous, following)
-            attested = bool(ranked) and self._attested(previous, ranked[0].word, following)
-            if word.text[:1].isupper():
-                # Capitalised at a sentence start or in a heading: as likely a name as a slip.
-                confident = (
-                    bool(ranked)
-                    and ranked[0].cost <= CAPITALISED_CONFIDENT_COST
-                    and (self.lexicon.count(ranked[0].word) >= _COMMON_NEIGHBOUR)
-                )
-            else:
-                confident = _confident(ranked, self.lexicon, attested)
-            yield SpellingIssue(word, verdict, tuple(candidate.word for candidate in ranked), confident)
+            ranked = self._ranked[lower]
+            confidence = judge(self._evidence(index, lower, ranked, previous, following), self.thresholds)
+            if confidence is not Confidence.SILENT:
+                yield SpellingIssue(word, verdict, tuple(candidate.word for candidate in ranked), confidence)
+
+    def _evidence(
+        self, index: int, lower: str, ranked: list[Candidate], previous: str | None, following: str | None
+    ) -> Evidence:
+        word = self.tokens.words[index]
+        best = ranked[0] if ranked else None
+        capitalised = word.text[:1].isupper()
+        deliberate = (
+            self._in_dialect
+            or lower in self._respelled
+            or self._elided(word)
+            or self.attestation.is_foreign(lower)
+            or self._closed_compound(lower)
+            or self._in_compound(word)
+            or self._coined(lower)
+            or self._quoted(word)
+            or self._beside_unknown(index, self._unknown)
+            or (capitalised and (best is None or best.word[:1] != lower[:1] or self._before_capitalised(index)))
+        )
+        return Evidence(
+            listed=self._listed(lower),
+            zipf=self.attestation.zipf(lower),
+            cost=best.cost if best else None,
+            candidate_zipf=self.attestation.zipf(best.word) if best else 0.0,
+            context_supports=bool(best) and not capitalised and self._attested(previous, best.word, following),
+            capitalised=capitalised,
+            deliberate=deliberate,
+        )
+
+    def _before_capitalised(self, index: int) -> bool:
+        """Whether the next word, on the same line, is capitalised: "Ventera Corporation"."""
+        words = self.tokens.words
+        if index + 1 >= len(words):
+            return False
+        gap = self.tokens.view.text[words[index].end : words[index + 1].start]
+        return gap == " " and words[index + 1].text[:1].isupper()
 
     def _attested(self, previous: str | None, candidate: str, following: str | None) -> bool:
         """Whether the bigram model has seen the candidate next to one of its neighbours."""
@@ -312,13 +484,3 @@ class SpellingChecker:
 def _considered(word: Word) -> bool:
     """Whether a word counts towards a block's share of unknown words."""
     return len(word.text) >= MIN_LENGTH and word.text.isalpha()
-
-
-def _confident(ranked: list[Candidate], lexicon: Lexicon, attested: bool) -> bool:
-    """A close slip for a word, or a further one for a common word the context supports."""
-    if not ranked:
-        return False
-    best = ranked[0]
-    if best.cost <= CONFIDENT_COST:
-        return True
-    return attested and best.cost <= CONTEXT_CONFIDENT_COST and lexicon.count(best.word) >= _COMMON_NEIGHBOUR
