@@ -87,7 +87,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--shared", default=str(Path(__file__).resolve().parents[1] / ".." / "shared"))
     parser.add_argument("--wikipedia-sample", type=int, default=400)
+    parser.add_argument("--tools", default="copylint,pyspellchecker", help="comma-separated: copylint, pyspellchecker")
     args = parser.parse_args()
+    runners = {"copylint": copylint_suggestions, "pyspellchecker": pyspell_suggestions}
+    tools = [(tool, runners[tool]) for tool in args.tools.split(",")]
     folder = Path(args.shared) / "corpora" / "misspellings"
     norvig = [(w.lower(), r.lower()) for w, r in load_pairs(folder / "norvig-spell-testset1.tsv")]
     wikipedia = [(w.lower(), r.lower()) for w, r in load_pairs(folder / "wikipedia-common-misspellings.tsv")]
@@ -96,7 +99,7 @@ def main() -> None:
     dictionary = SpellChecker()
     for name, pairs in (("norvig-spell-testset1", norvig), (f"wikipedia-sample-{len(wikipedia)}", wikipedia)):
         words = sorted({w for w, _ in pairs})
-        for tool, run in (("copylint", copylint_suggestions), ("pyspellchecker", pyspell_suggestions)):
+        for tool, run in tools:
             start = time.perf_counter()
             found = run(words)
             elapsed = time.perf_counter() - start

@@ -132,7 +132,7 @@ def _shipped_words(name: str) -> list[str]:
 def _usage(language: str) -> dict[str, float]:
     """wordfreq's list for one language: a header, then one list of words per centibel of
     frequency, most frequent first (list ``i`` holds the words used ``10 ** (-i / 100)`` of the time)."""
-    import msgpack  # wordfreq's own dependency: read only when the cache is built
+    import msgpack  # type: ignore[import-untyped]  # wordfreq's dependency: read when the cache is built
 
     raw = importlib.resources.files(USAGE_PACKAGE).joinpath(_USAGE_FILE.format(language=language)).read_bytes()
     bins = msgpack.unpackb(gzip.decompress(raw), raw=False)[1:]

@@ -41,7 +41,7 @@ JARGON_REPEATS = 3
 _MIN_IDENTIFIER = 4
 _COINING_SUFFIXES = ("ful", "ous", "y", "ey", "ie", "ish", "ly", "ible", "able", "less", "ness", "er", "ers")
 _MIN_COMPOUND_PART = 4
-_ARCHAIC_ENDINGS = ("est", "eth", "st", "th")
+_ARCHAIC_ENDINGS = ("est", "eth")
 NAME_REPEATS = 2
 DIALECT_ELISIONS = 5
 DIALECT_RESPELLINGS = 10
@@ -51,6 +51,7 @@ by its systematic rules ("wery", "wital"), is written in dialect."""
 FOREIGN_SHARE = 0.4
 FOREIGN_MIN_WORDS = 6
 _COMMON_NEIGHBOUR = 1_000_000.0
+_SOURCE_WORD = re.compile(r"[^\W\d_]+")
 _FRONT_MATTER_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
@@ -254,19 +255,23 @@ class SpellingChecker:
         return Verdict.UNKNOWN
 
     @cached_property
-    def _source_lower(self) -> str:
-        """The document's text in lower case, front matter blanked (a title there is prose)."""
-        text = self.document.text.lower()
+    def _source_counts(self) -> Counter[str]:
+        """How often each lower-case word occurs in the document's source, front matter left out
+        (a title there is prose)."""
+        text = self.document.text
         front = self.tokens.view.front_matter
-        return text if front is None else text[: front.start] + " " * (front.end - front.start) + text[front.end :]
+        if front is not None:
+            text = text[: front.start] + text[front.end :]
+        return Counter(_SOURCE_WORD.findall(text.lower()))
+
+    @cached_property
+    def _prose_counts(self) -> Counter[str]:
+        return Counter(_SOURCE_WORD.findall(self.tokens.view.text.lower()))
 
     def _outside_prose(self, form: str) -> bool:
         """Whether the form occurs in the document's source more often than in its prose: in
         code ("the `oracledb` container"), a URL ("[pylint](http://www.pylint.org/)") or markup."""
-        pattern = re.compile(rf"(?<![^\W\d_]){re.escape(form)}(?![^\W\d_])")
-        in_source = sum(1 for _ in pattern.finditer(self._source_lower))
-        in_prose = sum(1 for _ in pattern.finditer(self.tokens.view.text.lower()))
-        return in_source > in_prose
+        return self._source_counts[form] > self._prose_counts[form]
 
     def _quoted(self, word: Word) -> bool:
         """Whether the word sits inside a quotation of its paragraph (dialogue: where eye dialect
@@ -296,15 +301,18 @@ class SpellingChecker:
         return self._listed(form) or self.attestation.zipf(form) >= self.thresholds.used_zipf
 
     def _listed(self, form: str) -> bool:
-        """Whether a trusted word list has the form, a regular inflection of a listed word, or an
-        archaic verb form of one ("owest", "drivest", "taketh")."""
-        listed = self.listed_words
-        if self.attestation.listed_in(form, self.sources) or inflections_of(form, listed):
+        """Whether a trusted word list has the form (the dictionary lists every inflection), the
+        plural of a word pack's term ("mixins"), or an archaic verb form of a listed verb
+        ("owest", "drivest", "taketh")."""
+        attestation, listed = self.attestation, self.listed_words
+        if attestation.listed_in(form, self.sources):
+            return True
+        if form.endswith("s") and attestation.listed_in(form[:-1], self.sources & ~WordSource.DICTIONARY):
             return True
         return any(
             form.endswith(ending) and (form[: -len(ending)] in listed or form[: -len(ending)] + "e" in listed)
             for ending in _ARCHAIC_ENDINGS
-            if len(form) - len(ending) >= 3
+            if len(form) - len(ending) >= 2
         )
 
     def _closed_compound(self, form: str) -> bool:
@@ -423,7 +431,7 @@ class SpellingChecker:
             zipf=self.attestation.zipf(lower),
             cost=best.cost if best else None,
             candidate_zipf=self.attestation.zipf(best.word) if best else 0.0,
-            context_supports=bool(best) and not capitalised and self._attested(previous, best.word, following),
+            context_supports=best is not None and not capitalised and self._attested(previous, best.word, following),
             capitalised=capitalised,
             deliberate=deliberate,
         )

@@ -6,11 +6,11 @@ things: the word has no standing of its own, and a correction that explains it a
 
 - **Standing.** A word a dictionary or an enabled word pack lists, or one that people write often
   (a Zipf value of at least ``used_zipf``: about one use in 300,000 words), is English. It is
-  ``info`` when it sits one cheap slip below a far more common word (maybe the wrong word), else
-  silent.
+  ``info`` when it sits one likely slip below a word ``info_gap`` Zipf units (tenfold) more
+  common (maybe the wrong word), else silent.
 - **A rare form** that usage has seen a little (below ``used_zipf``) is a warning only for a
-  single cheap slip (cost at most ``slip_cost``) from a word at least ``min_gap`` Zipf units (a
-  thousandfold) more common: "orginal" for "original". Rare jargon and period spellings stay info.
+  single cheap slip (cost at most ``slip_cost``) from a word at least ``min_gap`` Zipf units (about
+  300 times) more common: "orginal" for "original". Rare jargon and period spellings stay info.
 - **A form never seen** is a warning when the best correction is a likely slip (cost at most
   ``max_cost``) to a word in common use (Zipf at least ``min_candidate_zipf``), or a further slip
   that the neighbouring words support ("culminative wealth" for "cumulative wealth").
@@ -53,8 +53,10 @@ class Thresholds:
     """How common a correction must be (Zipf: log10 uses per billion words) to explain a slip."""
     used_zipf: float = 2.5
     """A form written at least this often is in use: never a warning."""
-    min_gap: float = 3.0
+    min_gap: float = 2.5
     """How many Zipf units a rare but used form must fall below its correction to be a slip."""
+    info_gap: float = 1.0
+    """How far a word with standing must fall below a correction one slip away to be shown (info)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +88,8 @@ def judge(evidence: Evidence, thresholds: Thresholds) -> Confidence:
     gap = evidence.candidate_zipf - evidence.zipf
     near_common = cost <= thresholds.slip_cost and gap >= thresholds.min_gap
     if evidence.listed or evidence.zipf >= thresholds.used_zipf:
-        return Confidence.INFO if near_common else Confidence.SILENT
+        shown = cost <= thresholds.max_cost and gap >= thresholds.info_gap
+        return Confidence.INFO if shown else Confidence.SILENT
     common_candidate = evidence.candidate_zipf >= thresholds.min_candidate_zipf
     if evidence.deliberate:
         return Confidence.INFO
