@@ -7,12 +7,13 @@ import difflib
 import json
 import os
 import sys
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, NoReturn
 
 import click
 
 from copylint._version import __version__
+from copylint.cli.options import run_options, selection_options
 from copylint.core.errors import CopylintError, close_match
 from copylint.core.finding import RunResult, Severity
 from copylint.core.selection import split_selectors
@@ -22,7 +23,6 @@ from copylint.project.session import Session, open_session
 from copylint.reporters import Reporter
 from copylint.reporters.display import printable
 from copylint.run import cluster
-from copylint.run.results import DEFAULT_FOLDER as DEFAULT_CACHE
 from copylint.run.results import ResultCache
 from copylint.run.runner import run
 
@@ -53,34 +53,6 @@ def _fail(message: str, details: str = "") -> NoReturn:
 def _did_you_mean(word: str, choices: Iterable[str]) -> str:
     close = close_match(word, choices)
     return f" (did you mean '{close}'?)" if close else ""
-
-
-def selection_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Options shared by ``check``, ``fix`` and ``config``: which files and rules."""
-    options = [
-        click.option("--select", multiple=True, metavar="IDS",
-                     help="Only run these rules: ids or family prefixes, comma-separated (default: ALL)."),
-        click.option("--extend-select", multiple=True, metavar="IDS", help="Add rules to the selection."),
-        click.option("--ignore", multiple=True, metavar="IDS",
-                     help="Skip these rules: ids or prefixes, comma-separated. The longest matching prefix wins."),
-        click.option("--include", multiple=True, metavar="GLOB",
-                     help="File globs to lint inside folders (replaces the default: every registered format's "
-                          "suffixes; see 'copylint config')."),
-        click.option("--exclude", multiple=True, metavar="GLOB", help="File or folder globs to skip."),
-        click.option("--force-exclude", is_flag=True,
-                     help="Apply --include/--exclude to files named on the command line too."),
-        click.option("--accept", "accept_lists", multiple=True, metavar="FILE", type=click.Path(dir_okay=False),
-                     help="Word list of words never reported as misspelled: one word or regex a line."),
-        click.option("--reject", "reject_lists", multiple=True, metavar="FILE", type=click.Path(dir_okay=False),
-                     help="Word list of words always reported (spelling.rejected), even correct ones."),
-        click.option("--max-file-size", "max_file_mb", type=click.FloatRange(min=0), metavar="MB",
-                     help="Refuse files larger than this, with an error (default: 10; 0: no limit)."),
-        click.option("--config", "config_path", metavar="FILE", type=click.Path(dir_okay=False, exists=True),
-                     help="Use this configuration file instead of searching from the current folder."),
-    ]  # fmt: skip
-    for option in reversed(options):
-        command = option(command)
-    return command
 
 
 def _session(plugins: PluginSet, options: dict[str, Any], fail_level: str | None = None) -> Session:
@@ -200,27 +172,7 @@ def _run_check(
     type=click.Path(dir_okay=False),
     help="Report only findings not recorded in FILE (see 'copylint baseline').",
 )
-@click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Worker processes (default: the number of CPUs; small runs stay in one process).",
-)
-@click.option(
-    "--scheduler",
-    metavar="ADDRESS",
-    help="Lint on a Dask cluster: tcp://host:8786, or 'local[:N]' to start N local workers (needs copylint[dask]).",
-)
-@click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
-@click.option(
-    "--cache-dir",
-    default=DEFAULT_CACHE,
-    show_default=True,
-    envvar="COPYLINT_CACHE_DIR",
-    metavar="DIR",
-    help="Where cached results are kept (keyed by file content and settings; also COPYLINT_CACHE_DIR).",
-)
+@run_options
 @click.option("--fix", "apply_fix", is_flag=True, help="Apply safe fixes first, then report what is left.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix, apply unsafe fixes too.")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only: no source excerpts, no summary.")
