@@ -4,11 +4,12 @@ runner or the fixer, and a reporter out. Only this package and the reporters pri
 from __future__ import annotations
 
 import difflib
+import importlib
 import json
 import os
 import sys
-from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, NoReturn
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any, ClassVar, NoReturn
 
 import click
 
@@ -16,6 +17,7 @@ from copylint._version import __version__
 from copylint.cli.options import run_options, selection_options
 from copylint.core.errors import CopylintError, close_match
 from copylint.core.finding import RunResult, Severity
+from copylint.core.rule import LintSettings
 from copylint.core.selection import split_selectors
 from copylint.project.plugins import PluginSet, load_plugins
 from copylint.project.resolver import CommandLine
@@ -82,7 +84,23 @@ def _session(plugins: PluginSet, options: dict[str, Any], fail_level: str | None
     return session
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class CommandGroup(click.Group):
+    """The ``copylint`` group. A command with a module of its own (``vocabulary``) is imported only
+    when it is run or listed, so it costs the other commands nothing at start-up."""
+
+    own_modules: ClassVar[dict[str, str]] = {"vocabulary": "copylint.cli.vocabulary"}
+    """Command name: the module whose attribute of that name is the command."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.own_modules})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self.own_modules and cmd_name not in self.commands:
+            self.add_command(getattr(importlib.import_module(self.own_modules[cmd_name]), cmd_name))
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=CommandGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", "-V", prog_name="copylint")
 def cli() -> None:
     """copylint: an editorial linter for Markdown, HTML and plain text.
@@ -97,6 +115,7 @@ def cli() -> None:
       copylint check content/
       copylint check --format json article.md
       copylint fix --diff content/
+      copylint vocabulary content/
       copylint rules
       copylint explain repetition.word
     """
@@ -130,18 +149,25 @@ class CheckCommand(click.Command):
 
 
 def _run_check(
-    targets: list[str], session: Session, jobs: int | None, cache: ResultCache | None, scheduler: str | None
+    targets: list[str],
+    session: Session,
+    jobs: int | None,
+    cache: ResultCache | None,
+    scheduler: str | None,
+    settings_for: Callable[[str], LintSettings] | None = None,
 ) -> RunResult:
-    """Run locally, or on the Dask cluster at ``scheduler``."""
+    """Run locally, or on the Dask cluster at ``scheduler``, with each path's settings from the
+    session (or from ``settings_for``, which ``vocabulary`` narrows to one rule)."""
     resolver, plugins = session.resolver, session.plugins
+    settings = settings_for or resolver.settings_for
     if not scheduler:
-        return run(targets, resolver.file_filter(), plugins, resolver.settings_for, jobs or os.cpu_count() or 1, cache)
+        return run(targets, resolver.file_filter(), plugins, settings, jobs or os.cpu_count() or 1, cache)
     try:
         client = cluster.connect(scheduler)
     except CopylintError as exc:
         _fail(str(exc))
     try:
-        return run(targets, resolver.file_filter(), plugins, resolver.settings_for, cache=cache, client=client)
+        return run(targets, resolver.file_filter(), plugins, settings, cache=cache, client=client)
     finally:
         cluster.close(client)
 
