@@ -41,6 +41,16 @@ def run_cli(*args: str, cwd: Path | None = None) -> Result:
         os.chdir(old)
 
 
+def write(path: Path, text: str | bytes) -> Path:
+    """Write ``text`` (UTF-8) or bytes to ``path``, making its folders; returns ``path``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
 def run_json(*args: str, cwd: Path | None = None) -> tuple[int, dict[str, Any]]:
     result = run_cli("check", "--format", "json", *args, cwd=cwd)
     return result.exit_code, json.loads(result.stdout)

@@ -8,18 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, PLUGINS, ROOT, run_cli, run_json, run_process
+from conftest import FIXTURES, PLUGINS, ROOT, run_cli, run_json, run_process, write
 from copylint import Reporter, __version__
 from copylint.project.plugins import load_plugins
-
-
-def write(path: Path, text: str | bytes) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(text, bytes):
-        path.write_bytes(text)
-    else:
-        path.write_text(text, encoding="utf-8")
-    return path
 
 
 @pytest.fixture

@@ -4,17 +4,20 @@ runner or the fixer, and a reporter out. Only this package and the reporters pri
 from __future__ import annotations
 
 import difflib
+import importlib
 import json
 import os
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any, NoReturn
+from typing import Any, ClassVar, NoReturn
 
 import click
 
 from copylint._version import __version__
+from copylint.cli.options import run_options, selection_options
 from copylint.core.errors import CopylintError, close_match
 from copylint.core.finding import RunResult, Severity
+from copylint.core.rule import LintSettings
 from copylint.core.selection import split_selectors
 from copylint.project.plugins import PluginSet, load_plugins
 from copylint.project.resolver import CommandLine
@@ -22,7 +25,6 @@ from copylint.project.session import Session, open_session
 from copylint.reporters import Reporter
 from copylint.reporters.display import printable
 from copylint.run import cluster
-from copylint.run.results import DEFAULT_FOLDER as DEFAULT_CACHE
 from copylint.run.results import ResultCache
 from copylint.run.runner import run
 
@@ -55,34 +57,6 @@ def _did_you_mean(word: str, choices: Iterable[str]) -> str:
     return f" (did you mean '{close}'?)" if close else ""
 
 
-def selection_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Options shared by ``check``, ``fix`` and ``config``: which files and rules."""
-    options = [
-        click.option("--select", multiple=True, metavar="IDS",
-                     help="Only run these rules: ids or family prefixes, comma-separated (default: ALL)."),
-        click.option("--extend-select", multiple=True, metavar="IDS", help="Add rules to the selection."),
-        click.option("--ignore", multiple=True, metavar="IDS",
-                     help="Skip these rules: ids or prefixes, comma-separated. The longest matching prefix wins."),
-        click.option("--include", multiple=True, metavar="GLOB",
-                     help="File globs to lint inside folders (replaces the default: every registered format's "
-                          "suffixes; see 'copylint config')."),
-        click.option("--exclude", multiple=True, metavar="GLOB", help="File or folder globs to skip."),
-        click.option("--force-exclude", is_flag=True,
-                     help="Apply --include/--exclude to files named on the command line too."),
-        click.option("--accept", "accept_lists", multiple=True, metavar="FILE", type=click.Path(dir_okay=False),
-                     help="Word list of words never reported as misspelled: one word or regex a line."),
-        click.option("--reject", "reject_lists", multiple=True, metavar="FILE", type=click.Path(dir_okay=False),
-                     help="Word list of words always reported (spelling.rejected), even correct ones."),
-        click.option("--max-file-size", "max_file_mb", type=click.FloatRange(min=0), metavar="MB",
-                     help="Refuse files larger than this, with an error (default: 10; 0: no limit)."),
-        click.option("--config", "config_path", metavar="FILE", type=click.Path(dir_okay=False, exists=True),
-                     help="Use this configuration file instead of searching from the current folder."),
-    ]  # fmt: skip
-    for option in reversed(options):
-        command = option(command)
-    return command
-
-
 def _session(plugins: PluginSet, options: dict[str, Any], fail_level: str | None = None) -> Session:
     """Load and check the configuration, then combine it with the command line."""
     family_values = {
@@ -110,7 +84,23 @@ def _session(plugins: PluginSet, options: dict[str, Any], fail_level: str | None
     return session
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class CommandGroup(click.Group):
+    """The ``copylint`` group. A command with a module of its own (``vocabulary``) is imported only
+    when it is run or listed, so it costs the other commands nothing at start-up."""
+
+    own_modules: ClassVar[dict[str, str]] = {"vocabulary": "copylint.cli.vocabulary"}
+    """Command name: the module whose attribute of that name is the command."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.own_modules})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self.own_modules and cmd_name not in self.commands:
+            self.add_command(getattr(importlib.import_module(self.own_modules[cmd_name]), cmd_name))
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=CommandGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", "-V", prog_name="copylint")
 def cli() -> None:
     """copylint: an editorial linter for Markdown, HTML and plain text.
@@ -125,6 +115,7 @@ def cli() -> None:
       copylint check content/
       copylint check --format json article.md
       copylint fix --diff content/
+      copylint vocabulary content/
       copylint rules
       copylint explain repetition.word
     """
@@ -158,18 +149,25 @@ class CheckCommand(click.Command):
 
 
 def _run_check(
-    targets: list[str], session: Session, jobs: int | None, cache: ResultCache | None, scheduler: str | None
+    targets: list[str],
+    session: Session,
+    jobs: int | None,
+    cache: ResultCache | None,
+    scheduler: str | None,
+    settings_for: Callable[[str], LintSettings] | None = None,
 ) -> RunResult:
-    """Run locally, or on the Dask cluster at ``scheduler``."""
+    """Run locally, or on the Dask cluster at ``scheduler``, with each path's settings from the
+    session (or from ``settings_for``, which ``vocabulary`` narrows to one rule)."""
     resolver, plugins = session.resolver, session.plugins
+    settings = settings_for or resolver.settings_for
     if not scheduler:
-        return run(targets, resolver.file_filter(), plugins, resolver.settings_for, jobs or os.cpu_count() or 1, cache)
+        return run(targets, resolver.file_filter(), plugins, settings, jobs or os.cpu_count() or 1, cache)
     try:
         client = cluster.connect(scheduler)
     except CopylintError as exc:
         _fail(str(exc))
     try:
-        return run(targets, resolver.file_filter(), plugins, resolver.settings_for, cache=cache, client=client)
+        return run(targets, resolver.file_filter(), plugins, settings, cache=cache, client=client)
     finally:
         cluster.close(client)
 
@@ -200,27 +198,7 @@ def _run_check(
     type=click.Path(dir_okay=False),
     help="Report only findings not recorded in FILE (see 'copylint baseline').",
 )
-@click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Worker processes (default: the number of CPUs; small runs stay in one process).",
-)
-@click.option(
-    "--scheduler",
-    metavar="ADDRESS",
-    help="Lint on a Dask cluster: tcp://host:8786, or 'local[:N]' to start N local workers (needs copylint[dask]).",
-)
-@click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
-@click.option(
-    "--cache-dir",
-    default=DEFAULT_CACHE,
-    show_default=True,
-    envvar="COPYLINT_CACHE_DIR",
-    metavar="DIR",
-    help="Where cached results are kept (keyed by file content and settings; also COPYLINT_CACHE_DIR).",
-)
+@run_options
 @click.option("--fix", "apply_fix", is_flag=True, help="Apply safe fixes first, then report what is left.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix, apply unsafe fixes too.")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only: no source excerpts, no summary.")
