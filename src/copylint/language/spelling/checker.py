@@ -18,7 +18,7 @@ from rapidfuzz.distance import OSA
 from copylint.core.prose import HEADING_SCOPES
 from copylint.core.source import Document
 from copylint.core.tokens import Tokens, Word
-from copylint.language.spelling.attestation import ALL_SOURCES, ListedWords, WordSource, load_attestation
+from copylint.language.spelling.attestation import ALL_SOURCES, WordSource, load_attestation
 from copylint.language.spelling.bigrams import BigramModel, load_bigrams
 from copylint.language.spelling.confidence import Confidence, Evidence, Thresholds, judge
 from copylint.language.spelling.lexicon import Lexicon, load_lexicon, modern_words
@@ -33,15 +33,23 @@ from copylint.language.spelling.morphology import (
     strip_clitic,
 )
 from copylint.language.spelling.respelling import respelled_forms
+from copylint.language.spelling.standing import WordStanding
 from copylint.language.spelling.suggest import Candidate, Suggester
+from copylint.language.spelling.surroundings import (
+    OutsideProse,
+    before_capitalised,
+    elided,
+    glued_to_bracket,
+    hyphenated_run,
+    in_compound,
+    neighbour_part,
+    quoted,
+)
 from copylint.language.spelling.vocabulary import Vocabulary
 
 MIN_LENGTH = 3
 JARGON_REPEATS = 3
 _MIN_IDENTIFIER = 4
-_COINING_SUFFIXES = ("ful", "ous", "y", "ey", "ie", "ish", "ly", "ible", "able", "less", "ness", "er", "ers")
-_MIN_COMPOUND_PART = 4
-_ARCHAIC_ENDINGS = ("est", "eth")
 NAME_REPEATS = 2
 DIALECT_ELISIONS = 5
 DIALECT_RESPELLINGS = 10
@@ -51,7 +59,6 @@ by its systematic rules ("wery", "wital"), is written in dialect."""
 FOREIGN_SHARE = 0.4
 FOREIGN_MIN_WORDS = 6
 _COMMON_NEIGHBOUR = 1_000_000.0
-_SOURCE_WORD = re.compile(r"[^\W\d_]+")
 _FRONT_MATTER_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
@@ -148,10 +155,9 @@ class SpellingChecker:
         suggester = shared_suggester()
         self.thresholds = thresholds or Thresholds()
         self.attestation = load_attestation()
-        self.sources = sources
-        self.listed_words = ListedWords(self.attestation, sources)
         self.suggester = suggester
         self.lexicon: Lexicon = suggester.lexicon
+        self.standing = WordStanding(self.lexicon, self.attestation, sources, self.thresholds.used_zipf)
         self.bigrams: BigramModel | None = suggester.bigrams
         self.document = document
         self.tokens = tokens
@@ -200,30 +206,19 @@ class SpellingChecker:
 
     # ---- the decision for one word
     def _compound_part_known(self, word: Word, lower: str) -> bool:
+        """A combining form ("socio-"), a reduplication ("flim-flam"), a part with standing of its
+        own ("add-ons") or a part of a known whole ("beauti--ful")."""
         text = self.tokens.view.text
-        before = text[word.start - 1] if word.start > 0 else ""
-        after = text[word.end] if word.end < len(text) else ""
-        if before != "-" and after != "-":
-            return False
         if lower in PREFIXES or lower.endswith("o"):
-            return True  # a combining form: socio-, electro-, anti-
-        # a rhyming or ablaut reduplication: flim-flam, hocus-pocus, wishy-washy
-        other = self._other_compound_part(word, before == "-")
-        return bool(other) and OSA.distance(lower, normalise(other)) <= 2
-
-    def _other_compound_part(self, word: Word, look_left: bool) -> str:
-        text = self.tokens.view.text
-        if look_left:
-            end = word.start - 1
-            start = end
-            while start > 0 and text[start - 1].isalpha():
-                start -= 1
-        else:
-            start = word.end + 1
-            end = start
-            while end < len(text) and text[end].isalpha():
-                end += 1
-        return text[start:end]
+            return True
+        look_left = word.start > 0 and text[word.start - 1] == "-"
+        other = neighbour_part(text, word, look_left)
+        if other and OSA.distance(lower, normalise(other)) <= 2:
+            return True  # a rhyming or ablaut reduplication: flim-flam, hocus-pocus, wishy-washy
+        if self.standing.has_standing(strip_clitic(lower)):
+            return True
+        whole = normalise(hyphenated_run(text, word).replace("-", ""))
+        return whole != lower and (whole in self.lexicon or self.standing.listed(whole))
 
     def verdict(self, word: Word) -> Verdict | None:
         text = word.text
@@ -244,118 +239,18 @@ class SpellingChecker:
             in_heading = self.tokens.view.scope_at(word.start) in HEADING_SCOPES
             if not in_heading and not self.tokens.starts_sentence(word):
                 return None  # a name
-        if self._glued_to_bracket(word):
-            return None  # an editorial alteration in a quotation: "[O]ver", "alter[ed]"
-        if len(stripped) >= _MIN_IDENTIFIER and self._outside_prose(stripped):
+        text = self.tokens.view.text
+        if glued_to_bracket(text, word):
+            return None  # an editorial alteration in a quotation: "[O]ver"
+        if len(stripped) >= _MIN_IDENTIFIER and stripped in self._outside_prose:
             return None  # also in the document's code, URLs or markup: an identifier or a name
-        if self._in_compound(word) and (
-            self._compound_part_known(word, lower) or self._standing(stripped) or self._whole_known(word)
-        ):
-            return None  # a part of a hyphenated compound with standing of its own ("add-ons"), or of a known whole
+        if in_compound(text, word) and self._compound_part_known(word, lower):
+            return None
         return Verdict.UNKNOWN
 
     @cached_property
-    def _source_counts(self) -> Counter[str]:
-        """How often each lower-case word occurs in the document's source, front matter left out
-        (a title there is prose)."""
-        text = self.document.text
-        front = self.tokens.view.front_matter
-        if front is not None:
-            text = text[: front.start] + text[front.end :]
-        return Counter(_SOURCE_WORD.findall(text.lower()))
-
-    @cached_property
-    def _prose_counts(self) -> Counter[str]:
-        return Counter(_SOURCE_WORD.findall(self.tokens.view.text.lower()))
-
-    def _outside_prose(self, form: str) -> bool:
-        """Whether the form occurs in the document's source more often than in its prose: in
-        code ("the `oracledb` container"), a URL ("[pylint](http://www.pylint.org/)") or markup."""
-        return self._source_counts[form] > self._prose_counts[form]
-
-    def _quoted(self, word: Word) -> bool:
-        """Whether the word sits inside a quotation of its paragraph (dialogue: where eye dialect
-        and period spellings live)."""
-        view = self.tokens.view
-        block = view.blocks[view.block_index(word.start)]
-        before = view.text[block.start : word.start]
-        opening, closing = before.rfind("“"), before.rfind("”")
-        if opening > closing:
-            return True
-        return opening < 0 and before.count('"') % 2 == 1
-
-    def _coined(self, form: str) -> bool:
-        """A known word with a productive suffix, made up for the moment: "tobaccoey", "campful"."""
-        return any(
-            form.endswith(suffix) and self._part_known(stem)
-            for suffix in _COINING_SUFFIXES
-            if len(stem := form[: -len(suffix)]) >= _MIN_COMPOUND_PART
-        )
-
-    def _beside_unknown(self, index: int, unknown: set[int]) -> bool:
-        """Whether a neighbouring word is unknown too: a phrase of another language or a name."""
-        return index - 1 in unknown or index + 1 in unknown
-
-    def _standing(self, form: str) -> bool:
-        """Whether a lower-case form is a word in its own right: listed or in use."""
-        return self._listed(form) or self.attestation.zipf(form) >= self.thresholds.used_zipf
-
-    def _listed(self, form: str) -> bool:
-        """Whether a trusted word list has the form (the dictionary lists every inflection), the
-        plural of a word pack's term ("mixins"), or an archaic verb form of a listed verb
-        ("owest", "drivest", "taketh")."""
-        attestation, listed = self.attestation, self.listed_words
-        if attestation.listed_in(form, self.sources):
-            return True
-        if form.endswith("s") and attestation.listed_in(form[:-1], self.sources & ~WordSource.DICTIONARY):
-            return True
-        return any(
-            form.endswith(ending) and (form[: -len(ending)] in listed or form[: -len(ending)] + "e" in listed)
-            for ending in _ARCHAIC_ENDINGS
-            if len(form) - len(ending) >= 2
-        )
-
-    def _closed_compound(self, form: str) -> bool:
-        """Two words of at least :data:`_MIN_COMPOUND_PART` letters closed up: "dusklight", "rosetree"."""
-        return any(
-            self._part_known(form[:cut]) and self._part_known(form[cut:])
-            for cut in range(_MIN_COMPOUND_PART, len(form) - _MIN_COMPOUND_PART + 1)
-        )
-
-    def _part_known(self, part: str) -> bool:
-        return part in self.lexicon or self.attestation.listed_in(part, self.sources)
-
-    def _elided(self, word: Word) -> bool:
-        """Letters left out and marked with an apostrophe: "nat'ral", "reg'lar", "learnin'"."""
-        if any(mark in word.text[1:-1] for mark in "'’") and strip_clitic(normalise(word.text)) == normalise(word.text):
-            return True
-        text = self.tokens.view.text
-        after = text[word.end : word.end + 1]
-        return (
-            after in ("'", "’")
-            and not word.text.endswith(("s", "S"))
-            and not text[word.end + 1 : word.end + 2].isalpha()
-        )
-
-    def _in_compound(self, word: Word) -> bool:
-        text = self.tokens.view.text
-        return (word.start > 0 and text[word.start - 1] == "-") or (word.end < len(text) and text[word.end] == "-")
-
-    def _whole_known(self, word: Word) -> bool:
-        """Whether the hyphenated run the word is part of is a known word without its hyphens
-        ("beauti--ful")."""
-        text = self.tokens.view.text
-        start, end = word.start, word.end
-        while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "-"):
-            start -= 1
-        while end < len(text) and (text[end].isalpha() or text[end] == "-"):
-            end += 1
-        whole = normalise(text[start:end].replace("-", ""))
-        return whole != normalise(word.text) and (whole in self.lexicon or self._listed(whole))
-
-    def _glued_to_bracket(self, word: Word) -> bool:
-        text = self.tokens.view.text
-        return (word.start > 0 and text[word.start - 1] == "]") or (word.end < len(text) and text[word.end] == "[")
+    def _outside_prose(self) -> OutsideProse:
+        return OutsideProse(self.document, self.tokens)
 
     # ---- the whole document
     def issues(self) -> Iterator[SpellingIssue]:
@@ -386,8 +281,9 @@ class SpellingChecker:
                 self._ranked[lower] = self.suggester.rank(lower, previous, following)
         self._respelled = respelled_forms(self._ranked)
         self._unknown = set(unknown)
-        elided = {normalise(words[index].text) for index in unknown if self._elided(words[index])}
-        self._in_dialect = len(self._respelled) >= DIALECT_RESPELLINGS or len(elided) >= DIALECT_ELISIONS
+        text = self.tokens.view.text
+        elisions = {normalise(words[index].text) for index in unknown if elided(text, words[index])}
+        self._in_dialect = len(self._respelled) >= DIALECT_RESPELLINGS or len(elisions) >= DIALECT_ELISIONS
         for index, verdict in verdicts.items():
             word = words[index]
             lower = strip_clitic(normalise(word.text))
@@ -412,22 +308,24 @@ class SpellingChecker:
         self, index: int, lower: str, ranked: list[Candidate], previous: str | None, following: str | None
     ) -> Evidence:
         word = self.tokens.words[index]
+        text = self.tokens.view.text
         best = ranked[0] if ranked else None
         capitalised = word.text[:1].isupper()
         deliberate = (
             self._in_dialect
             or lower in self._respelled
-            or self._elided(word)
+            or elided(text, word)
             or self.attestation.is_foreign(lower)
-            or self._closed_compound(lower)
-            or self._in_compound(word)
-            or self._coined(lower)
-            or self._quoted(word)
-            or self._beside_unknown(index, self._unknown)
-            or (capitalised and (best is None or best.word[:1] != lower[:1] or self._before_capitalised(index)))
+            or self.standing.closed_compound(lower)
+            or in_compound(text, word)
+            or self.standing.coined(lower)
+            or quoted(self.tokens, word)
+            or index - 1 in self._unknown
+            or index + 1 in self._unknown  # a phrase of another language, or a name
+            or (capitalised and (best is None or best.word[:1] != lower[:1] or before_capitalised(self.tokens, index)))
         )
         return Evidence(
-            listed=self._listed(lower),
+            listed=self.standing.listed(lower),
             zipf=self.attestation.zipf(lower),
             cost=best.cost if best else None,
             candidate_zipf=self.attestation.zipf(best.word) if best else 0.0,
@@ -435,14 +333,6 @@ class SpellingChecker:
             capitalised=capitalised,
             deliberate=deliberate,
         )
-
-    def _before_capitalised(self, index: int) -> bool:
-        """Whether the next word, on the same line, is capitalised: "Ventera Corporation"."""
-        words = self.tokens.words
-        if index + 1 >= len(words):
-            return False
-        gap = self.tokens.view.text[words[index].end : words[index + 1].start]
-        return gap == " " and words[index + 1].text[:1].isupper()
 
     def _attested(self, previous: str | None, candidate: str, following: str | None) -> bool:
         """Whether the bigram model has seen the candidate next to one of its neighbours."""

@@ -1,0 +1,97 @@
+"""Where a word sits in its document's prose, as evidence about it: inside a hyphenated run,
+glued to an editorial bracket, inside a quotation, marked as elided, or also present outside the
+prose (in code, a URL, markup). Each reads the prose view at offsets the tokens already hold."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from copylint.core.source import Document
+from copylint.core.tokens import Tokens, Word
+from copylint.language.spelling.morphology import normalise, strip_clitic
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+_APOSTROPHES = ("'", "’")
+
+
+def in_compound(text: str, word: Word) -> bool:
+    """Whether a hyphen joins the word to a neighbour ("add-ons")."""
+    return (word.start > 0 and text[word.start - 1] == "-") or (word.end < len(text) and text[word.end] == "-")
+
+
+def hyphenated_run(text: str, word: Word) -> str:
+    """The run of letters and hyphens the word is part of ("beauti--FUL" for "beauti")."""
+    start, end = word.start, word.end
+    while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "-"):
+        start -= 1
+    while end < len(text) and (text[end].isalpha() or text[end] == "-"):
+        end += 1
+    return text[start:end]
+
+
+def neighbour_part(text: str, word: Word, look_left: bool) -> str:
+    """The compound's part on the other side of the hyphen before (or after) the word."""
+    if look_left:
+        end = word.start - 1
+        start = end
+        while start > 0 and text[start - 1].isalpha():
+            start -= 1
+    else:
+        start = word.end + 1
+        end = start
+        while end < len(text) and text[end].isalpha():
+            end += 1
+    return text[start:end]
+
+
+def glued_to_bracket(text: str, word: Word) -> bool:
+    """An editorial alteration in a quotation: "[O]ver", "alter[ed]"."""
+    return (word.start > 0 and text[word.start - 1] == "]") or (word.end < len(text) and text[word.end] == "[")
+
+
+def elided(text: str, word: Word) -> bool:
+    """Letters left out and marked with an apostrophe: "nat'ral", "reg'lar", "learnin'"."""
+    lower = normalise(word.text)
+    if any(mark in word.text[1:-1] for mark in _APOSTROPHES) and strip_clitic(lower) == lower:
+        return True
+    after = text[word.end : word.end + 1]
+    return after in _APOSTROPHES and not lower.endswith("s") and not text[word.end + 1 : word.end + 2].isalpha()
+
+
+def quoted(tokens: Tokens, word: Word) -> bool:
+    """Whether the word sits inside a quotation of its paragraph (dialogue: where eye dialect and
+    period spellings live)."""
+    view = tokens.view
+    block = view.blocks[view.block_index(word.start)]
+    before = view.text[block.start : word.start]
+    opening, closing = before.rfind("“"), before.rfind("”")
+    if opening > closing:
+        return True
+    return opening < 0 and before.count('"') % 2 == 1
+
+
+def before_capitalised(tokens: Tokens, index: int) -> bool:
+    """Whether the next word, one space on, is capitalised: "Ventera Corporation"."""
+    words = tokens.words
+    if index + 1 >= len(words):
+        return False
+    gap = tokens.view.text[words[index].end : words[index + 1].start]
+    return gap == " " and words[index + 1].text[:1].isupper()
+
+
+class OutsideProse:
+    """Which words a document also writes outside its prose: in code ("the `oracledb`
+    container"), a URL ("[pylint](http://www.pylint.org/)") or markup. Counted once, when first
+    asked (only documents with unknown words ask)."""
+
+    def __init__(self, document: Document, tokens: Tokens) -> None:
+        text = document.text
+        front = tokens.view.front_matter
+        if front is not None:
+            text = text[: front.start] + text[front.end :]  # a title there is prose
+        self._source = Counter(_LETTERS.findall(text.lower()))
+        self._prose = Counter(_LETTERS.findall(tokens.view.text.lower()))
+
+    def __contains__(self, form: object) -> bool:
+        return isinstance(form, str) and self._source[form] > self._prose[form]
