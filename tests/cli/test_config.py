@@ -75,6 +75,23 @@ def test_rule_options(project: Path) -> None:
     assert rules_in(project) == []
 
 
+def test_spelling_thresholds_and_word_packs(project: Path) -> None:
+    (project / "docs" / "b.md").write_text("The allowlisting of senders is done with asciidoc files.\n")
+    configure(project, 'select = ["spelling"]\n')
+    code, payload = run_json("docs/a.md", cwd=project)
+    assert [f["severity"] for f in payload["findings"]] == ["error", "warning"]  # recieve, orginal
+    configure(project, 'select = ["spelling"]\n["spelling.typo"]\nmax-cost = 0\nslip-cost = 0\n')  # an int
+    code, payload = run_json("docs/a.md", cwd=project)
+    assert [f["severity"] for f in payload["findings"]] == ["error", "info"]
+    # the software pack knows "allowlisting" and "asciidoc"; without it, they are unknown words
+    configure(project, 'select = ["spelling"]\nword-packs = []\n')
+    assert len(run_json("docs/b.md", cwd=project)[1]["findings"]) == 2
+    configure(project, 'select = ["spelling"]\nword-packs = ["companies"]\n')
+    assert len(run_json("docs/b.md", cwd=project)[1]["findings"]) == 2
+    configure(project, 'select = ["spelling"]\n')
+    assert run_json("docs/b.md", cwd=project)[1]["findings"] == []
+
+
 def test_include_exclude_and_force_exclude(project: Path) -> None:
     (project / "docs" / "b.txt").write_text("the the\n", encoding="utf-8")
     configure(project, 'include = ["*.txt"]\nselect = ["repetition.word"]\n')
@@ -145,6 +162,8 @@ def test_language_and_config_found_from_a_parent_folder(project: Path) -> None:
             "repetition.sentence.min-word: unknown option; did you mean 'min-words'?",
         ),
         ('["repetition.sentence"]\nmin-words = "3"\n', "repetition.sentence.min-words: expected int"),
+        ('["spelling.typo"]\nmax-cost = "high"\n', "spelling.typo.max-cost: expected float, got 'high'"),
+        ('word-packs = ["sofware"]\n', "word-packs: unknown word pack 'sofware' (known: software, companies, names)"),
         ('[[overrides]]\nfile = ["*.md"]\n', "overrides[0].file: unknown key; did you mean 'files'?"),
         ('[severity]\n"spelling.typ" = "info"\n', "severity: unknown rule or prefix 'spelling.typ'"),
         ("select = [\n", "invalid TOML"),
@@ -165,7 +184,8 @@ def test_config_command_prints_effective_settings(project: Path) -> None:
     settings = json.loads(result.stdout)
     assert settings["config-file"].endswith(".copylint.toml")
     assert settings["rules"] == ["spam.link", "spelling.rejected", "spelling.typo"]
-    assert settings["rule-options"] == {"spam.link": {"threshold": 4}}
+    assert settings["rule-options"]["spam.link"] == {"threshold": 4}
+    assert settings["rule-options"]["spelling.typo"]["max-cost"] == 1.6  # defaults shown too
     assert settings["fail-level"] == "warning"
 
 

@@ -261,6 +261,8 @@ class _Checker:
                 hint = did_you_mean(option, known) or (f"; {rule} has no options" if not known else "")
                 raise self.fail(f"{rule}.{option}", f"unknown option{hint}")
             default = known[option]
+            if type(default) is float and type(setting) is int:
+                setting = float(setting)  # a whole number where a number is expected: "max-cost = 2"
             if type(setting) is not type(default):
                 raise self.fail(f"{rule}.{option}", f"expected {type(default).__name__}, got {setting!r}")
             result[option] = setting

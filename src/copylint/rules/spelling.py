@@ -81,23 +81,45 @@ class Typo(Rule):
     """A word that is not English as copylint knows it: "orginal", "systams", "Goverment".
 
     What it does: checks each word of prose against an English lexicon of about 160,000 words
-    with their frequencies, plus modern words (app, subreddit, livestream) and words built with
-    productive affixes ("groundedness", "subdomains"). Suggestions are ranked by how often each
-    candidate is written, how likely the slip is (a doubled or dropped letter, swapped letters,
-    a neighbouring key, a sound-alike) and the words around it.
+    with their frequencies, plus modern words and words built with productive affixes
+    ("groundedness", "subdomains"). A word the lexicon lacks is then weighed before it is
+    reported, because most such words in edited prose are not typos:
 
-    Why: readers forgive a style slip, not a typo.
+    - Standing: SCOWL's large American, British and Canadian lists (350,000 forms: "assistive",
+      "crepuscular") and the opt-out word packs (``word-packs``: software terms, company names,
+      people's names) say a word exists; wordfreq's usage figures say how often it is written
+      ("kanban", "nginx"). A word with standing is never a warning.
+    - The document's own evidence: a capitalised word used twice and never in lower case is a
+      name, wherever it stands; a word also found in the document's code, a URL or markup is an
+      identifier ("the `oracledb` container"); parts of hyphenated compounds are judged by their
+      own standing and the whole's ("add-ons", "beauti--ful"); "[O]ver" is an editorial alteration.
+    - Deliberate forms are info at most: eye dialect (several words respelled by one rule:
+      "wery", "wital", "conwenient"; or many elisions), elisions ("nat'ral", "learnin'"), common
+      words of other languages ("acceso", "verrons"), words in quoted speech, closed compounds
+      and coinages ("dusklight", "tobaccoey"), a word beside another unknown word, and a
+      capitalised word whose correction would change its first letter ("Vencore").
+
+    Severity: error for a common misspelling copylint knows ("recieve"). Warning when confident:
+    a word with no standing whose best correction is a likely slip (a doubled or dropped letter,
+    swapped letters, a neighbouring key; cost at most ``max-cost``) from a word in common use
+    (Zipf at least ``min-candidate-zipf``), or a further slip the neighbouring words support
+    ("culminative wealth"); a word people write rarely needs a single cheap slip (``slip-cost``)
+    from a word ``min-gap`` Zipf units more common ("orginal"); a capitalised word at a sentence
+    start or in a heading needs the same. Info for every other unknown word (with the
+    suggestions), and for a word with standing one likely slip from a word ``info-gap`` Zipf
+    units more common. Zipf is log10 of uses per billion words; ``used-zipf`` is how often a form
+    must be written to count as in use. The thresholds are options of this rule
+    (``[tool.copylint."spelling.typo"]``).
+
+    Why: readers forgive a style slip, not a typo; and a linter that cries wolf gets switched
+    off, so a warning must be right nine times in ten.
 
     Stays quiet on names (capitalised mid-sentence, or anywhere in the document or its front
     matter), abbreviations (NASA), words with internal capitals or digits (GitHub, mp3),
-    contractions and possessives, words with accents, parts of hyphenated compounds
-    ("socio-tragic"), URLs, e-mail addresses, code, paragraphs in another language, and jargon
-    used three or more times that is not one letter away from a common word. A misspelling at
-    the start of a sentence ("Goverment") is still reported. Words in an accept list are never
-    reported.
-
-    Severity: error for a common misspelling copylint knows ("recieve"); warning when there is a
-    close suggestion; info when there is none (probably a rare word or a name).
+    contractions and possessives, words with accents, URLs, e-mail addresses, code, paragraphs in
+    another language, and jargon used three or more times that is not one letter away from a
+    common word. Words in an accept list are never reported; ``copylint vocabulary`` lists a
+    tree's unknown words and starts such a list.
 
     Example: "the orginal cut" suggests "original".
 
