@@ -105,6 +105,8 @@ def load_attestation() -> Attestation:
 
 
 def _build() -> Attestation:
+    """Only ASCII forms are kept: a word with other letters is never judged unknown (it is a name
+    or another language), and ASCII keys keep the tables' joined strings one byte a character."""
     listed: dict[str, int] = {}
     for word in _shipped_words("spelling/dictionary-words.txt.gz"):
         listed[word] = WordSource.DICTIONARY
@@ -126,7 +128,8 @@ def _build() -> Attestation:
 def _shipped_words(name: str) -> list[str]:
     raw = data_file(name).read_bytes()
     text = (gzip.decompress(raw) if name.endswith(".gz") else raw).decode("utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    words = (line.strip() for line in text.splitlines() if not line.startswith("#"))
+    return [word for word in words if word and word.isascii()]
 
 
 def _usage(language: str) -> dict[str, float]:
@@ -140,6 +143,6 @@ def _usage(language: str) -> dict[str, float]:
     for centibels, words in enumerate(bins):
         zipf = round(9.0 - centibels / 100.0, 2)
         for word in words:
-            if word.isalpha() or ("'" in word and word.replace("'", "").isalpha()):
+            if word.isascii() and (word.isalpha() or ("'" in word and word.replace("'", "").isalpha())):
                 usage.setdefault(word, zipf)
     return usage

@@ -271,16 +271,15 @@ class SpellingChecker:
             if verdict is not None:
                 verdicts[index] = verdict
         unknown = [index for index, verdict in verdicts.items() if verdict is Verdict.UNKNOWN]
-        skipped_blocks = self._foreign_blocks(unknown)
-        unknown_counts = Counter(normalise(words[index].text) for index in unknown)
+        considered = self._considered(unknown)
+        self._unknown = set(unknown)
         self._ranked = {}
-        for index in unknown:
+        for index in considered:
             lower = strip_clitic(normalise(words[index].text))
             if lower not in self._ranked:
                 previous, following = self._context(index)
                 self._ranked[lower] = self.suggester.rank(lower, previous, following)
         self._respelled = respelled_forms(self._ranked)
-        self._unknown = set(unknown)
         text = self.tokens.view.text
         elisions = {normalise(words[index].text) for index in unknown if elided(text, words[index])}
         self._in_dialect = len(self._respelled) >= DIALECT_RESPELLINGS or len(elisions) >= DIALECT_ELISIONS
@@ -289,20 +288,31 @@ class SpellingChecker:
             lower = strip_clitic(normalise(word.text))
             if verdict is Verdict.REJECTED:
                 yield SpellingIssue(word, verdict, (), Confidence.WARNING)
-                continue
-            if verdict is Verdict.KNOWN_MISSPELLING:
+            elif verdict is Verdict.KNOWN_MISSPELLING:
                 right = self.misspellings.get(normalise(word.text)) or self.misspellings[lower]
                 yield SpellingIssue(word, verdict, (right,), Confidence.WARNING)
+            elif index in considered:
+                previous, following = self._context(index)
+                ranked = self._ranked[lower]
+                confidence = judge(self._evidence(index, lower, ranked, previous, following), self.thresholds)
+                if confidence is not Confidence.SILENT:
+                    yield SpellingIssue(word, verdict, tuple(candidate.word for candidate in ranked), confidence)
+
+    def _considered(self, unknown: list[int]) -> set[int]:
+        """The unknown words worth weighing: not in a block of another language or code, and not
+        jargon the document repeats that is not one letter from a common word."""
+        words = self.tokens.words
+        skipped_blocks = self._foreign_blocks(unknown)
+        counts = Counter(normalise(words[index].text) for index in unknown)
+        considered: set[int] = set()
+        for index in unknown:
+            form = normalise(words[index].text)
+            if self.tokens.view.block_index(words[index].start) in skipped_blocks:
                 continue
-            if self.tokens.view.block_index(word.start) in skipped_blocks:
+            if counts[form] >= JARGON_REPEATS and not self._has_common_neighbour(strip_clitic(form)):
                 continue
-            if unknown_counts[normalise(word.text)] >= JARGON_REPEATS and not self._has_common_neighbour(lower):
-                continue
-            previous, following = self._context(index)
-            ranked = self._ranked[lower]
-            confidence = judge(self._evidence(index, lower, ranked, previous, following), self.thresholds)
-            if confidence is not Confidence.SILENT:
-                yield SpellingIssue(word, verdict, tuple(candidate.word for candidate in ranked), confidence)
+            considered.add(index)
+        return considered
 
     def _evidence(
         self, index: int, lower: str, ranked: list[Candidate], previous: str | None, following: str | None

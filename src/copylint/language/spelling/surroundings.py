@@ -4,14 +4,10 @@ prose (in code, a URL, markup). Each reads the prose view at offsets the tokens 
 
 from __future__ import annotations
 
-import re
-from collections import Counter
-
 from copylint.core.source import Document
 from copylint.core.tokens import Tokens, Word
 from copylint.language.spelling.morphology import normalise, strip_clitic
 
-_LETTERS = re.compile(r"[^\W\d_]+")
 _APOSTROPHES = ("'", "’")
 
 
@@ -82,16 +78,17 @@ def before_capitalised(tokens: Tokens, index: int) -> bool:
 
 class OutsideProse:
     """Which words a document also writes outside its prose: in code ("the `oracledb`
-    container"), a URL ("[pylint](http://www.pylint.org/)") or markup. Counted once, when first
-    asked (only documents with unknown words ask)."""
+    container"), a URL ("[pylint](http://www.pylint.org/)") or markup. A form is counted in the
+    source and in the prose (each lower-cased once, when first asked: only documents with unknown
+    words ask); more in the source means it is also outside the prose."""
 
     def __init__(self, document: Document, tokens: Tokens) -> None:
         text = document.text
         front = tokens.view.front_matter
         if front is not None:
             text = text[: front.start] + text[front.end :]  # a title there is prose
-        self._source = Counter(_LETTERS.findall(text.lower()))
-        self._prose = Counter(_LETTERS.findall(tokens.view.text.lower()))
+        self._source = text.lower()
+        self._prose = tokens.view.text.lower()
 
     def __contains__(self, form: object) -> bool:
-        return isinstance(form, str) and self._source[form] > self._prose[form]
+        return isinstance(form, str) and self._source.count(form) > self._prose.count(form)
