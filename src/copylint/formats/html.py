@@ -1,8 +1,9 @@
 """HTML via the standard library's ``html.parser``, whose ``getpos()`` gives source positions.
 
-Text and ``alt``/``title`` attributes are prose; ``script``, ``style``, ``code``, ``pre`` and
-comments are not. Links (``<a href>``) are recorded with their ``rel`` and whether an enclosing
-element hides them.
+Text and ``alt`` attributes are prose (the alt text a screen reader speaks, as Markdown's image
+text is); other attribute values (``title``), ``script``, ``style``, ``code``, ``pre``, ``kbd``,
+``samp``, ``tt``, ``var`` and comments are not. Links (``<a href>``) are recorded with their
+``rel`` and whether an enclosing element hides them.
 """
 
 from __future__ import annotations
@@ -14,9 +15,12 @@ from html.parser import HTMLParser
 
 from copylint.core.prose import DirectiveSyntax, FormatTraits, Link, ProseView, Scope, ViewBuilder
 from copylint.core.source import Document, Span
-from copylint.formats.masks import blank, template_tag_spans
+from copylint.formats.masks import add_prose, blank, template_tag_spans
 
-_SKIPPED = frozenset({"script", "style", "code", "pre", "kbd", "samp", "textarea", "template", "svg", "math"})
+NON_PROSE_ELEMENTS = frozenset(
+    {"script", "style", "code", "pre", "kbd", "samp", "tt", "var", "textarea", "template", "svg", "math"}
+)
+"""Elements whose content is code, keyboard input, program output, variables or markup, not prose."""
 _VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
 )
@@ -80,7 +84,7 @@ _HIDDEN_STYLE = re.compile(
     r"|(?:left|top|text-indent)\s*:\s*-\d{3,}|opacity\s*:\s*0(?![.\d]*[1-9])",
     re.IGNORECASE,
 )
-_PROSE_ATTRIBUTES = {"alt": Scope.ALT_TEXT, "title": Scope.TITLE}
+_PROSE_ATTRIBUTES = {"alt": Scope.ALT_TEXT}
 
 
 class HtmlFormat:
@@ -190,7 +194,7 @@ class HtmlExtractor(HTMLParser):
             return
         offset = self._offset()
         if self._masked.startswith(data, offset):
-            self._builder.add(offset, offset + len(data), self._scope())
+            add_prose(self._builder, self._masked, offset, offset + len(data), self._scope())
         else:
             self._builder.add_synthetic(data, offset, offset + len(data), self._scope())
 
@@ -215,7 +219,7 @@ class HtmlExtractor(HTMLParser):
         offset = self._offset()
         values = {name: value or "" for name, value in attrs}
         hidden = self._hidden() or "hidden" in values or bool(_HIDDEN_STYLE.search(values.get("style", "")))
-        skipped = self._skipping() or tag in _SKIPPED
+        skipped = self._skipping() or tag in NON_PROSE_ELEMENTS
         if tag in _BLOCKS:
             self._builder.break_block()
         if tag == "br" and not skipped:

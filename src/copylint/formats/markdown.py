@@ -4,7 +4,9 @@ markdown-it-py gives block tokens line ranges but inline tokens no positions. Fo
 token we map its ``content`` (the block's lines with container markers stripped) back to source
 lines, then walk its children with a cursor over that content, skipping markup (emphasis
 delimiters, link destinations, code spans, inline HTML) and aligning each text token character by
-character; backslash escapes and entities become synthetic one-character segments.
+character; backslash escapes and entities become synthetic one-character segments. Math, TeX
+commands, shortcodes, attribute lists and code-like HTML elements arrive as ``nonprose`` tokens
+that carry their own offsets (:mod:`copylint.formats.markdown_rules`).
 """
 
 from __future__ import annotations
@@ -23,7 +25,8 @@ from copylint.core.errors import InputError
 from copylint.core.prose import PLACEHOLDER, DirectiveSyntax, FormatTraits, Link, ProseView, Scope, ViewBuilder
 from copylint.core.source import Document, Span
 from copylint.formats.html import HtmlExtractor
-from copylint.formats.masks import blank, front_matter_span, template_tag_spans
+from copylint.formats.markdown_rules import NONPROSE, install
+from copylint.formats.masks import add_prose, blank, front_matter_span, template_tag_spans
 
 _ENTITY = re.compile(r"&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});")
 _DELIMITERS = frozenset({"em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close"})
@@ -52,8 +55,8 @@ class MarkdownFormat:
     def __init__(self) -> None:
         # this module (and markdown-it with it) is imported with the first Markdown file, see
         # copylint.formats.builtin: a run on plain text or HTML never pays for it
-        self._parser = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING}).enable(
-            ["table", "strikethrough"]
+        self._parser = install(
+            MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING}).enable(["table", "strikethrough"])
         )
 
     def build_view(self, document: Document) -> ProseView:
@@ -118,7 +121,9 @@ class _Walker:
                 scope = block_scope or (containers[-1] if containers else Scope.PARAGRAPH)
                 in_cell = block_scope is Scope.TABLE_CELL
                 line_maps, row_cursor = self._map_lines(token, row_cursor if in_cell else None)
-                _InlineAligner(token.content, line_maps, self._masked, self._builder).align(token.children or [], scope)
+                _InlineAligner(token.content, line_maps, self._masked, self._builder).align(
+                    token.children or [], scope, 0
+                )
                 self._builder.break_block()
             elif kind == "html_block" and token.map:
                 start = self._line_start(token.map[0])
@@ -211,7 +216,7 @@ class _InlineAligner:
             source_start = self._source(start)
             source_end = min(source_start + (stop - start), len(self._masked))
             if self._masked[source_start:source_end] == self._content[start:stop]:
-                self._builder.add(source_start, source_end, scope)
+                add_prose(self._builder, self._masked, source_start, source_end, scope)
             else:
                 self._builder.add_synthetic(self._content[start:stop], source_start, source_end, scope)
             start = stop
@@ -220,7 +225,8 @@ class _InlineAligner:
         self._builder.add_synthetic(text, self._source(start), self._source(end), scope)
 
     # ---- walking children
-    def align(self, children: Sequence[Token], base_scope: Scope) -> None:
+    def align(self, children: Sequence[Token], base_scope: Scope, base: int) -> None:
+        """Align ``children``, whose own offsets (those of ``nonprose`` tokens) count from ``base``."""
         content = self._content
         skip_autolink = False
         link_starts: list[tuple[int, int, Token]] = []
@@ -236,7 +242,8 @@ class _InlineAligner:
                 newline = content.find("\n", self._cursor)
                 if newline < 0:
                     continue
-                self._emit_synthetic("\n", newline, newline + 1, scope)
+                if not self._builder.at_block_start:  # a line of only markup ("{: .lead}") starts no line
+                    self._emit_synthetic("\n", newline, newline + 1, scope)
                 self._cursor = newline + 1
                 while self._cursor < len(content) and content[self._cursor] in " \t":
                     self._cursor += 1
@@ -246,6 +253,11 @@ class _InlineAligner:
                     continue
                 end = self._closing_backticks(start + len(token.markup), len(token.markup))
                 self._emit_synthetic(PLACEHOLDER, start, end, scope)
+                self._cursor = end
+            elif kind == NONPROSE:
+                start, end = base + token.meta["start"], base + token.meta["end"]
+                if token.meta["visible"]:
+                    self._emit_synthetic(PLACEHOLDER, start, end, scope)
                 self._cursor = end
             elif kind == "html_inline":
                 start = content.find(token.content, self._cursor)
@@ -288,7 +300,8 @@ class _InlineAligner:
                     continue
                 self._cursor = start + 2
                 prose_start = self._builder.offset
-                self.align(token.children or [], Scope.ALT_TEXT)
+                # markdown-it parses the label on its own: its tokens count from the label's start
+                self.align(token.children or [], Scope.ALT_TEXT, start + 2)
                 self._close_link(start, prose_start, self._builder.offset, token, "image")
 
     def _close_link(self, start: int, prose_start: int, prose_end: int, token: Token, kind: str) -> None:

@@ -1,13 +1,17 @@
-"""Source ranges that are never prose: front matter and static-site template tags.
+"""Source ranges that are never prose: front matter, static-site template tags and obfuscated
+e-mail addresses.
 
-Masking replaces such ranges with spaces (newlines kept) before parsing, so offsets do not move and
-the parser sees blank text where a tag was.
+Front matter and template tags are masked: replaced with spaces (newlines kept) before parsing, so
+offsets do not move and the parser sees blank text where a tag was. An obfuscated address is prose
+to a parser; :func:`add_prose` puts a placeholder in its place as each format adds its text.
+(Markdown's own non-prose inline syntax is in :mod:`copylint.formats.markdown_rules`.)
 """
 
 from __future__ import annotations
 
 import re
 
+from copylint.core.prose import PLACEHOLDER, Scope, ViewBuilder
 from copylint.core.source import Span
 
 _FRONT_MATTER = re.compile(
@@ -49,3 +53,38 @@ def blank(text: str, spans: list[Span]) -> str:
         position = span.end
     pieces.append(text[position:])
     return "".join(pieces)
+
+
+# "jane.doe(at)agency(dot)gov", "jane [at] agency [dot] gov" ("jane at agency dot gov" is prose).
+_AT = re.compile(r"[(\[{][ \t]*at[ \t]*[)\]}]", re.IGNORECASE)
+_LOCAL_PART = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}\Z")
+_DOMAIN = re.compile(r"[ \t]*[\w-]+(?:(?:[ \t]*[(\[{][ \t]*dot[ \t]*[)\]}][ \t]*|\.)[\w-]+)+", re.IGNORECASE)
+
+
+def obfuscated_addresses(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Spans of e-mail addresses written to fool harvesters ("jane(at)agency(dot)gov") in
+    ``text[start:end]``."""
+    end = len(text) if end is None else end
+    spans: list[Span] = []
+    for at in _AT.finditer(text, start, end):
+        left = at.start()
+        while left > start and text[left - 1] in " \t":
+            left -= 1
+        local = _LOCAL_PART.search(text, max(start, left - 64), left)
+        domain = _DOMAIN.match(text, at.end(), end)
+        if local and domain and (not spans or spans[-1].end <= local.start()):
+            spans.append(Span(local.start(), domain.end()))
+    return spans
+
+
+def add_prose(builder: ViewBuilder, text: str, start: int, end: int, scope: Scope) -> None:
+    """Add the verbatim source ``text[start:end]`` to ``builder``, an obfuscated address as a placeholder."""
+    if not _AT.search(text, start, end):  # the usual case, tested first: no address at all
+        builder.add(start, end, scope)
+        return
+    position = start
+    for span in obfuscated_addresses(text, start, end):
+        builder.add(position, span.start, scope)
+        builder.add_synthetic(PLACEHOLDER, span.start, span.end, scope)
+        position = span.end
+    builder.add(position, end, scope)

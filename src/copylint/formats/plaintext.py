@@ -6,6 +6,7 @@ import re
 
 from copylint.core.prose import PLAIN_TRAITS, ProseView, Scope, ViewBuilder
 from copylint.core.source import Document
+from copylint.formats.masks import add_prose
 
 _BLANK_LINES = re.compile(r"\r?\n[ \t\r\f\v]*\n\s*")
 
@@ -21,8 +22,8 @@ class PlainTextFormat:
         builder = ViewBuilder(document)
         position = 0
         for match in _BLANK_LINES.finditer(document.text):
-            builder.add(position, match.start(), Scope.TEXT)
+            add_prose(builder, document.text, position, match.start(), Scope.TEXT)
             builder.break_block()
             position = match.end()
-        builder.add(position, len(document.text), Scope.TEXT)
+        add_prose(builder, document.text, position, len(document.text), Scope.TEXT)
         return builder.build()

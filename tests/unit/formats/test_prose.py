@@ -159,21 +159,23 @@ def test_blocks_never_run_into_each_other() -> None:
     assert blocks == ["Heading", "Paragraph one.", "a", "b", "c", "d"]
 
 
-def test_html_keeps_text_and_attributes_and_skips_code() -> None:
+def test_html_keeps_text_and_alt_text_and_skips_code_and_other_attributes() -> None:
     source = (
         "<html><head><title>Page title</title><style>p{}</style><script>var x = 'no';</script></head>\n"
         '<body><h1>Heading &amp; more</h1>\n<p>Some <b>bold</b> text with an <img src=i.png alt="alt text"> '
         'and <a href="https://example.com" rel="nofollow sponsored" title="link title">a link</a>.</p>\n'
         "<pre>pre text</pre><code>code text</code><!-- comment -->\n"
+        "<p>Type <kbd>Ctrl</kbd>, <tt>tele type</tt>, <var>count</var> or <samp>output</samp>.</p>\n"
         '<div style="display: none"><a href="https://hidden.example">hidden</a></div>\n'
         '<p hidden><a href="https://also.hidden">x</a></p></body></html>\n'
     )
     document = Document("a.html", source)
     view = HtmlFormat().build_view(document)
     verbatim_segments_match(view, document)
-    for kept in ("Page title", "Heading & more", "Some bold text with an", "alt text", "link title", "a link"):
+    for kept in ("Page title", "Heading & more", "Some bold text with an", "alt text", "a link"):
         assert kept in view.text, kept
-    for skipped in ("var x", "p{}", "pre text", "code text", "comment", "https://"):
+    code = ("var x", "p{}", "pre text", "code text", "Ctrl", "tele", "count", "output")
+    for skipped in (*code, "comment", "https://", "link title"):
         assert skipped not in view.text, skipped
     assert source_of(view, document, "&") == "&amp;"
     assert view.scope_at(view.text.index("Heading")) is Scope.HEADING
