@@ -34,6 +34,7 @@ USAGE_PACKAGE = "wordfreq"
 _USAGE_FILE = "data/large_{language}.msgpack.gz"
 FOREIGN_LANGUAGES = ("de", "es", "fr", "it", "nl", "pt")
 """Languages whose common words appear in English articles (quotations, names of things, phrases)."""
+_FOREIGN_LEAD = 1.0
 FOREIGN_MIN_ZIPF = 3.0
 """A form at least this common in one of :data:`FOREIGN_LANGUAGES` is a word of that language."""
 
@@ -85,6 +86,12 @@ class Attestation:
     def is_foreign(self, word: str) -> bool:
         """Whether the form is a common word of another language ("acceso", "verrons")."""
         return word in self.foreign
+
+    def leans_foreign(self, word: str) -> bool:
+        """Whether the form is a common word of another language, and far more common there than
+        in English ("nous", "muy", "de" but not "how")."""
+        foreign = self.foreign.get(word)
+        return foreign is not None and foreign >= self.zipf(word) + _FOREIGN_LEAD
 
 
 class ListedWords:

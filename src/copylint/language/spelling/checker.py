@@ -50,6 +50,7 @@ from copylint.language.spelling.vocabulary import Vocabulary
 MIN_LENGTH = 3
 JARGON_REPEATS = 3
 _MIN_IDENTIFIER = 4
+_FOREIGN_WINDOW = 2
 NAME_REPEATS = 2
 DIALECT_ELISIONS = 5
 DIALECT_RESPELLINGS = 10
@@ -298,6 +299,15 @@ class SpellingChecker:
                 if confidence is not Confidence.SILENT:
                     yield SpellingIssue(word, verdict, tuple(candidate.word for candidate in ranked), confidence)
 
+    def _foreign_phrase(self, index: int, lower: str) -> bool:
+        """A common word of another language beside another one ("Nous verrons", "muy poco"); a
+        lone one is as likely an English slip ("accessibile")."""
+        if not self.attestation.is_foreign(lower):
+            return False
+        words = self.tokens.words
+        neighbours = words[max(index - _FOREIGN_WINDOW, 0) : index] + words[index + 1 : index + 1 + _FOREIGN_WINDOW]
+        return any(self.attestation.leans_foreign(normalise(word.text)) for word in neighbours)
+
     def _considered(self, unknown: list[int]) -> set[int]:
         """The unknown words worth weighing: not in a block of another language or code, and not
         jargon the document repeats that is not one letter from a common word."""
@@ -325,7 +335,7 @@ class SpellingChecker:
             self._in_dialect
             or lower in self._respelled
             or elided(text, word)
-            or self.attestation.is_foreign(lower)
+            or self._foreign_phrase(index, lower)
             or self.standing.closed_compound(lower)
             or in_compound(text, word)
             or self.standing.coined(lower)

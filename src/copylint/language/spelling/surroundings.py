@@ -4,6 +4,9 @@ prose (in code, a URL, markup). Each reads the prose view at offsets the tokens 
 
 from __future__ import annotations
 
+import re
+
+from copylint.core.prose import HEADING_SCOPES
 from copylint.core.source import Document
 from copylint.core.tokens import Tokens, Word
 from copylint.language.spelling.morphology import normalise, strip_clitic
@@ -68,9 +71,10 @@ def quoted(tokens: Tokens, word: Word) -> bool:
 
 
 def before_capitalised(tokens: Tokens, index: int) -> bool:
-    """Whether the next word, one space on, is capitalised: "Ventera Corporation"."""
+    """Whether the next word, one space on, is capitalised: "Ventera Corporation" (not in a
+    heading, where title case capitalises every word)."""
     words = tokens.words
-    if index + 1 >= len(words):
+    if index + 1 >= len(words) or tokens.view.scope_at(words[index].start) in HEADING_SCOPES:
         return False
     gap = tokens.view.text[words[index].end : words[index + 1].start]
     return gap == " " and words[index + 1].text[:1].isupper()
@@ -91,4 +95,7 @@ class OutsideProse:
         self._prose = tokens.view.text.lower()
 
     def __contains__(self, form: object) -> bool:
-        return isinstance(form, str) and self._source.count(form) > self._prose.count(form)
+        if not isinstance(form, str) or self._source.count(form) <= self._prose.count(form):
+            return False  # the common answer, from two fast substring counts
+        whole = re.compile(rf"(?<![^\W\d_]){re.escape(form)}(?![^\W\d_])")  # not inside a longer word
+        return len(whole.findall(self._source)) > len(whole.findall(self._prose))
