@@ -183,7 +183,7 @@ def test_config_command_prints_effective_settings(project: Path) -> None:
     assert result.exit_code == 0
     settings = json.loads(result.stdout)
     assert settings["config-file"].endswith(".copylint.toml")
-    assert settings["rules"] == ["spam.link", "spelling.rejected", "spelling.typo"]
+    assert settings["rules"] == ["spam.link", "spelling.rejected", "spelling.typo", "spelling.variety"]
     assert settings["rule-options"]["spam.link"] == {"threshold": 4}
     assert settings["rule-options"]["spelling.typo"]["max-cost"] == 1.6  # defaults shown too
     assert settings["fail-level"] == "warning"

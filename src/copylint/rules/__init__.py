@@ -24,6 +24,7 @@ from copylint.rules.realword import WordInContext
 from copylint.rules.repetition import DoubledPhrase, DoubledWord, RepeatedFragment, RepeatedSentence
 from copylint.rules.spam import SpamLink
 from copylint.rules.spelling import RejectedWord, Typo
+from copylint.rules.spelling.variety import VarietyMix
 from copylint.rules.style import DashSpacing, MixedQuoteStyle
 
 
@@ -36,6 +37,7 @@ def copylint_register_rules() -> Sequence[type[Rule]]:
         RepeatedSentence,
         Typo,
         RejectedWord,
+        VarietyMix,
         WordInContext,
         StraySlash,
         DoubledPunctuation,

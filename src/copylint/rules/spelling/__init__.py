@@ -24,40 +24,54 @@ def _known_packs(value: object) -> str | None:
     return f"unknown word pack {unknown[0]!r} (known: {', '.join(WORD_PACKS)})" if unknown else None
 
 
+VARIETIES = ("auto", "en-US", "en-GB")
+"""Values of ``variety``: decided per document from its own spellings, or pinned (``spelling.variety``)."""
+
+
+def _variety_problem(value: Any) -> str | None:
+    return None if value in VARIETIES else f"expected one of {', '.join(VARIETIES)}, got {value!r}"
+
+
 @dataclass(frozen=True)
 class SpellingSettings(FamilySettings):
     """The project's word lists: ``accept`` (never reported as misspelled) and ``reject`` (always
     reported, by ``spelling.rejected``), files of one word or regular expression a line; and
-    ``word-packs``, the shipped domain word lists to trust (all of them unless set)."""
+    ``word-packs``, the shipped domain word lists to trust (all of them unless set); and the
+    ``variety`` of English spelling ``spelling.variety`` holds documents to."""
 
     keys = {
         "accept": SettingKey(KeyKind.PATHS),
         "reject": SettingKey(KeyKind.PATHS),
         "word-packs": SettingKey(KeyKind.STRINGS, _known_packs),
+        "variety": SettingKey(KeyKind.TEXT, _variety_problem),
     }
     vocabulary: Vocabulary = field(default_factory=Vocabulary)
     accept_files: tuple[str, ...] = ()
     reject_files: tuple[str, ...] = ()
     word_packs: tuple[str, ...] = tuple(WORD_PACKS)
+    variety: str = "auto"
 
     @classmethod
     def from_values(cls, values: FamilyValues) -> SpellingSettings:
         accept, reject = tuple(values.get("accept", ())), tuple(values.get("reject", ()))
         packs = tuple(values.get("word-packs", tuple(WORD_PACKS)))
-        return cls(Vocabulary(read_word_lists(accept), read_word_lists(reject)), accept, reject, packs)
+        variety = values.get("variety", "auto")
+        vocabulary = Vocabulary(read_word_lists(accept), read_word_lists(reject))
+        return cls(vocabulary, accept, reject, packs, variety if isinstance(variety, str) else "auto")
 
     @property
     def sources(self) -> WordSource:
         return sources_for(self.word_packs)
 
     def identity(self) -> object:
-        return (self.vocabulary.accept.identity(), self.vocabulary.reject.identity(), self.word_packs)
+        return (self.vocabulary.accept.identity(), self.vocabulary.reject.identity(), self.word_packs, self.variety)
 
     def describe(self) -> Mapping[str, Any]:
         return {
             "accept": list(self.accept_files),
             "reject": list(self.reject_files),
             "word-packs": list(self.word_packs),
+            "variety": self.variety,
         }
 
 
