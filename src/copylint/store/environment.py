@@ -220,7 +220,7 @@ def files_digest(folders: list[str]) -> str:
     for folder in folders:
         for directory, _, files in sorted(os.walk(folder)):
             for name in sorted(files):
-                if name.endswith((".py", ".yml", ".yaml", ".txt", ".tsv")):
+                if name.endswith((".py", ".yml", ".yaml", ".txt", ".tsv", ".gz")):
                     stat = os.stat(os.path.join(directory, name))
                     digest.update(f"{directory}/{name}:{stat.st_size}:{stat.st_mtime_ns};".encode())
     return digest.hexdigest()
@@ -231,7 +231,15 @@ def plugin_versions() -> str:
     return ",".join(sorted(f"{entry.name}={entry.version}" for entry in plugin_entry_points()))
 
 
-FINDINGS_DEPEND_ON = ("markdown-it-py", "pyspellchecker", "symspellpy", "publicsuffixlist", "jellyfish", "rapidfuzz")
+FINDINGS_DEPEND_ON = (
+    "markdown-it-py",
+    "pyspellchecker",
+    "symspellpy",
+    "wordfreq",
+    "publicsuffixlist",
+    "jellyfish",
+    "rapidfuzz",
+)
 """Libraries whose upgrade can change findings (the parser, the word lists, the distances)."""
 
 

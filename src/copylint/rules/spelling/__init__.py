@@ -130,7 +130,9 @@ class Typo(Rule):
 
     Stays quiet on names (capitalised mid-sentence, or anywhere in the document or its front
     matter), abbreviations (NASA), words with internal capitals or digits (GitHub, mp3),
-    contractions and possessives, words with accents, URLs, e-mail addresses, code, paragraphs in
+    contractions and possessives, words with accents, URLs, e-mail and obfuscated addresses,
+    code, math and TeX commands, emoji shortcodes, attribute lists and heading ids, HTML attribute
+    values other than alt text (the formats keep all of these out of the prose), paragraphs in
     another language, and jargon used three or more times that is not one letter away from a
     common word. Words in an accept list are never reported; ``copylint vocabulary`` lists a
     tree's unknown words and starts such a list.
