@@ -193,7 +193,6 @@ class SpellingChecker:
         }
         if not spelled:
             return frozenset(names)
-        in_lower_case = {form for text in self.tokens.forms if (form := normalise(text)) in forms and text == form}
         capitalised: Counter[str] = Counter()
         for word in [self.tokens.words[index] for index, text in enumerate(self.tokens.texts) if text in spelled]:
             form = spelled[word.text]
@@ -202,7 +201,8 @@ class SpellingChecker:
                 continue
             if view.scope_at(word.start) not in HEADING_SCOPES:
                 names.add(form)
-        names.update(form for form, count in capitalised.items() if count >= NAME_REPEATS and form not in in_lower_case)
+        forms_written = self.tokens.forms  # a form written in lower case somewhere is one of them
+        names.update(form for form, count in capitalised.items() if count >= NAME_REPEATS and form not in forms_written)
         return frozenset(names)
 
     # ---- the decision for one word
@@ -309,8 +309,9 @@ class SpellingChecker:
         return any(self.attestation.leans_foreign(normalise(word.text)) for word in neighbours)
 
     def _considered(self, unknown: list[int]) -> set[int]:
-        """The unknown words worth weighing: not in a block of another language or code, and not
-        jargon the document repeats that is not one letter from a common word."""
+        """The unknown words worth weighing: not in a block of another language or code, not listed
+        words in common use, and not jargon the document repeats that is not one letter from a
+        common word."""
         words = self.tokens.words
         skipped_blocks = self._foreign_blocks(unknown)
         counts = Counter(normalise(words[index].text) for index in unknown)
@@ -319,6 +320,10 @@ class SpellingChecker:
             form = normalise(words[index].text)
             if self.tokens.view.block_index(words[index].start) in skipped_blocks:
                 continue
+            if self.attestation.zipf(strip_clitic(form)) >= self.thresholds.used_zipf and self.standing.listed(
+                strip_clitic(form)
+            ):
+                continue  # listed and in common use: a word, whatever it resembles
             if counts[form] >= JARGON_REPEATS and not self._has_common_neighbour(strip_clitic(form)):
                 continue
             considered.add(index)

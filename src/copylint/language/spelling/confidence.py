@@ -5,9 +5,9 @@ ranked lexicon lacks are not typos: jargon, names, rare or period English. So a 
 things: the word has no standing of its own, and a correction that explains it as a slip.
 
 - **Standing.** A word a dictionary or an enabled word pack lists, or one that people write often
-  (a Zipf value of at least ``used_zipf``: about one use in 300,000 words), is English. It is
-  ``info`` when it sits one likely slip below a word ``info_gap`` Zipf units (tenfold) more
-  common (maybe the wrong word), else silent.
+  (a Zipf value of at least ``used_zipf``: about one use in 300,000 words), is English: silent
+  when both, else ``info`` when it sits one likely slip below a word ``info_gap`` Zipf units
+  (tenfold) more common (maybe the wrong word), else silent.
 - **A rare form** that usage has seen a little (below ``used_zipf``) is a warning only for a
   single cheap slip (cost at most ``slip_cost``) from a word at least ``min_gap`` Zipf units (about
   300 times) more common: "orginal" for "original". Rare jargon and period spellings stay info.

@@ -93,9 +93,18 @@ class OutsideProse:
             text = text[: front.start] + text[front.end :]  # a title there is prose
         self._source = text.lower()
         self._prose = tokens.view.text.lower()
+        self._answers: dict[str, bool] = {}
 
     def __contains__(self, form: object) -> bool:
-        if not isinstance(form, str) or self._source.count(form) <= self._prose.count(form):
+        if not isinstance(form, str):
+            return False
+        known = self._answers.get(form)
+        if known is None:
+            known = self._answers[form] = self._outside(form)
+        return known
+
+    def _outside(self, form: str) -> bool:
+        if self._source.count(form) <= self._prose.count(form):
             return False  # the common answer, from two fast substring counts
         whole = re.compile(rf"(?<![^\W\d_]){re.escape(form)}(?![^\W\d_])")  # not inside a longer word
         return len(whole.findall(self._source)) > len(whole.findall(self._prose))
