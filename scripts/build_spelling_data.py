@@ -41,8 +41,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "src" / "copylint" / "data" / "spelling"
 
-SCOWL_PACKAGES = {"wamerican-huge": "american-english-huge", "wbritish-huge": "british-english-huge",
-                  "wcanadian-huge": "canadian-english-huge"}
+SCOWL_PACKAGES = {
+    "wamerican-huge": "american-english-huge",
+    "wbritish-huge": "british-english-huge",
+    "wcanadian-huge": "canadian-english-huge",
+}
 SCOWL_VERSION = "2020.12.07-2"
 CSPELL = {
     "software-terms": "5.4.9",
@@ -73,8 +76,9 @@ def fetch(sources: Path) -> None:
         subprocess.run(["npm", "pack", "--silent", f"@cspell/dict-{name}@{version}"], cwd=sources, check=True)
         folder = sources / f"cspell-dict-{name}-{version}"
         folder.mkdir(exist_ok=True)
-        subprocess.run(["tar", "xzf", str(sources / f"cspell-dict-{name}-{version}.tgz"), "-C", str(folder)],
-                       check=True)
+        subprocess.run(
+            ["tar", "xzf", str(sources / f"cspell-dict-{name}-{version}.tgz"), "-C", str(folder)], check=True
+        )
 
 
 def scowl_words(sources: Path) -> set[str]:
