@@ -79,6 +79,26 @@ def classify(text: str) -> WordClass:
     return classify_by_shape_and_lexicon(text)
 
 
+_FINE_FORMS: set[str] = set()
+"""Forms already classified fine in this process: a document's forms less these, in one set
+operation, are the few left to classify."""
+_FINE_FORMS_LIMIT = 262_144
+
+
+def suspect_forms(forms: frozenset[str]) -> set[str]:
+    """The forms that :func:`classify` does not find fine."""
+    suspect: set[str] = set()
+    fine = WordClass.FINE
+    for text in forms - _FINE_FORMS:
+        if classify(text) is fine:
+            _FINE_FORMS.add(text)
+        else:
+            suspect.add(text)
+    if len(_FINE_FORMS) > _FINE_FORMS_LIMIT:
+        _FINE_FORMS.clear()  # bounded, like classify's own cache
+    return suspect
+
+
 def classify_by_shape_and_lexicon(text: str) -> WordClass:
     """:func:`classify`'s full decision, which its short cut for known words agrees with."""
     if _skip_shape(text):
@@ -259,8 +279,7 @@ class SpellingChecker:
         is done only for forms that are not known words."""
         words = self.tokens.words
         reject = self.vocabulary.reject
-        fine = WordClass.FINE
-        suspect = {text for text in self.tokens.forms if classify(text) is not fine}
+        suspect = suspect_forms(self.tokens.forms)
         if reject:
             suspect.update(text for text in self.tokens.forms if reject.matches(text))
         if not suspect:
