@@ -64,6 +64,10 @@ def test_a_word_that_also_appears_in_code_or_a_url_is_an_identifier() -> None:
     assert typo_findings(text) == {}
 
 
+def test_parts_of_file_names_and_handles_are_not_words() -> None:
+    assert typo_findings("See the site's .pa11yc.jsz file, the colr.js script and @jdoex on the forum.\n") == {}
+
+
 def test_an_editorial_alteration_in_brackets_is_not_a_word() -> None:
     assert typo_findings("“[O]ver the years, [t]he agency grew,” she wrote.\n") == {}
 

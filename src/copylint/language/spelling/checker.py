@@ -42,6 +42,7 @@ from copylint.language.spelling.surroundings import (
     glued_to_bracket,
     hyphenated_run,
     in_compound,
+    in_identifier,
     neighbour_part,
     quoted,
 )
@@ -263,6 +264,8 @@ class SpellingChecker:
         text = self.tokens.view.text
         if glued_to_bracket(text, word):
             return None  # an editorial alteration in a quotation: "[O]ver"
+        if in_identifier(text, word):
+            return None  # part of a file name, path or handle: ".pa11yc.jsi", "@jdoe"
         if len(stripped) >= _MIN_IDENTIFIER and stripped in self._outside_prose:
             return None  # also in the document's code, URLs or markup: an identifier or a name
         if in_compound(text, word) and self._compound_part_known(word, lower):

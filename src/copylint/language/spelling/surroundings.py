@@ -12,6 +12,8 @@ from copylint.core.tokens import Tokens, Word
 from copylint.language.spelling.morphology import normalise, strip_clitic
 
 _APOSTROPHES = ("'", "’")
+_IDENTIFIER_BEFORE = frozenset("/\\_.@#$<")
+_IDENTIFIER_AFTER = frozenset("/\\_(<")
 
 
 def in_compound(text: str, word: Word) -> bool:
@@ -42,6 +44,14 @@ def neighbour_part(text: str, word: Word, look_left: bool) -> str:
         while end < len(text) and text[end].isalpha():
             end += 1
     return text[start:end]
+
+
+def in_identifier(text: str, word: Word) -> bool:
+    """Whether the word is part of a file name, path, handle or code-like name ("color.js", "_center")."""
+    before = text[word.start - 1] if word.start > 0 else ""
+    after = text[word.end] if word.end < len(text) else ""
+    following = text[word.end + 1] if word.end + 1 < len(text) else ""
+    return before in _IDENTIFIER_BEFORE or after in _IDENTIFIER_AFTER or (after == "." and following.isalnum())
 
 
 def glued_to_bracket(text: str, word: Word) -> bool:

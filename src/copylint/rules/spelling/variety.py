@@ -18,9 +18,9 @@ from copylint.core.finding import Applicability, Category, Finding, Severity
 from copylint.core.prose import Scope
 from copylint.core.rule import ProseEdit, Rule, RuleContext
 from copylint.core.source import Span
-from copylint.core.tokens import Word
 from copylint.language.spelling.morphology import normalise
 from copylint.language.spelling.suggest import match_case
+from copylint.language.spelling.surroundings import in_identifier
 from copylint.rules.repetition.common import quotation_index
 from copylint.rules.spelling import SpellingSettings
 from copylint.store.shipped import data_lines
@@ -33,8 +33,6 @@ _POSSESSIVE = ("'s", "s'")
 _POSSESSIVE_CHARACTERS = "'’s"
 _FEW_FORMS = 8
 """Up to this many forms, each is found by its own search of the words; more, by one pass."""
-_IDENTIFIER_BEFORE = frozenset("/\\_.@#$<")
-_IDENTIFIER_AFTER = frozenset("/\\_(<")
 
 
 class Variety(StrEnum):
@@ -146,7 +144,7 @@ def occurrences(ctx: RuleContext) -> list[Occurrence]:
             continue
         if quotes.inside(word.start) or view.scope_at(word.start) is Scope.BLOCKQUOTE:
             continue
-        if _in_identifier(view.text, word):
+        if in_identifier(view.text, word):
             continue
         stem, spelling = known[word.text]
         found.append(Occurrence(Span(word.start, word.start + len(stem)), stem, spelling))
@@ -180,14 +178,6 @@ def _stem(text: str) -> str:
         if straight.endswith(ending) and len(text) > len(ending) + 1:
             return text[: -len(ending)]
     return text
-
-
-def _in_identifier(text: str, word: Word) -> bool:
-    """Whether the word is part of a file name, path, handle or code-like name ("color.js", "_center")."""
-    before = text[word.start - 1] if word.start > 0 else ""
-    after = text[word.end] if word.end < len(text) else ""
-    following = text[word.end + 1] if word.end + 1 < len(text) else ""
-    return before in _IDENTIFIER_BEFORE or after in _IDENTIFIER_AFTER or (after == "." and following.isalnum())
 
 
 class Reason(StrEnum):
