@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from copylint.core.rule import Rule
 from copylint.hookspecs import hookimpl
 from copylint.rules.articles import Article
+from copylint.rules.grammar.modal_of import ModalOf
 from copylint.rules.invisible import InvisibleCharacter, MixedScript
 from copylint.rules.languagetool import LanguageToolCheck
 from copylint.rules.meta import UnusedSuppression
@@ -21,6 +22,9 @@ from copylint.rules.punctuation import (
     UnbalancedBrackets,
 )
 from copylint.rules.realword import WordInContext
+from copylint.rules.realword.its import ItsItIs
+from copylint.rules.realword.phrases import MisheardPhrase
+from copylint.rules.realword.then_than import ThenThan
 from copylint.rules.repetition import DoubledPhrase, DoubledWord, RepeatedFragment, RepeatedSentence
 from copylint.rules.spam import SpamLink
 from copylint.rules.spelling import RejectedWord, Typo
@@ -39,6 +43,10 @@ def copylint_register_rules() -> Sequence[type[Rule]]:
         RejectedWord,
         VarietyMix,
         WordInContext,
+        ThenThan,
+        ItsItIs,
+        MisheardPhrase,
+        ModalOf,
         StraySlash,
         DoubledPunctuation,
         SpaceBeforePunctuation,

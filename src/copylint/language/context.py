@@ -1,0 +1,124 @@
+"""Guarded context patterns: a short run of words, each slot a set of forms or of word classes,
+one slot marked as the wrong word and what it should be. Rules for confusions such as "more
+then" or "could of been" are lists of these, with their exceptions as slots that must not match.
+
+Words of a match must follow each other with only spaces between (no punctuation, no line of
+markup): "faster, then" is not "faster then". Matching starts from the target slot's forms, found
+in the document's folded words by a search in C, so a pattern costs little where its word is
+absent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from copylint.core.tokens import Tokens
+from copylint.language.wordclass import NONE, WordClass, WordClasses
+
+_APOSTROPHES = ("'", "’")
+
+
+def forms(*words: str) -> frozenset[str]:
+    """Lower-case forms, each apostrophe in both its straight and curly spelling."""
+    found: set[str] = set()
+    for word in words:
+        found.add(word)
+        if "'" in word:
+            found.add(word.replace("'", "’"))
+    return frozenset(found)
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One word of a pattern: one of ``words``, or any word that can take one of ``classes``;
+    never one of ``unless``, nor (with ``only``) a word that can also take another class."""
+
+    words: frozenset[str] = frozenset()
+    classes: WordClass = NONE
+    unless: frozenset[str] = frozenset()
+    only: bool = False
+    """With ``classes``: the word must take no class outside them ("than" after a word that is
+    only a comparative, never also a noun)."""
+    lower_case: bool = False
+    """The word must be written in lower case ("its a" but not "its A list")."""
+
+    def accepts(self, form: str, classes: WordClasses, written: str = "") -> bool:
+        if self.lower_case and written and not written.islower():
+            return False
+        if form in self.unless:
+            return False
+        if form in self.words:
+            return True
+        if not self.classes:
+            return False
+        found = classes.of(form)
+        if not found & self.classes:
+            return False
+        return not self.only or not (found & ~self.classes)
+
+
+def word(*words: str, unless: Iterable[str] = (), lower_case: bool = False) -> Slot:
+    return Slot(words=forms(*words), unless=forms(*unless), lower_case=lower_case)
+
+
+def of_class(classes: WordClass, *, unless: Iterable[str] = (), only: bool = False, also: Iterable[str] = ()) -> Slot:
+    return Slot(words=forms(*also), classes=classes, unless=forms(*unless), only=only)
+
+
+@dataclass(frozen=True)
+class ContextPattern:
+    """Slots in order; ``target`` is the index of the wrong word and ``replacement`` the right one."""
+
+    slots: tuple[Slot, ...]
+    target: int
+    replacement: str
+    reason: str
+    not_before: tuple[Slot, ...] = field(default=())
+    """Slots that must not match the words just before the pattern (an exception to the left)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ContextMatch:
+    index: int
+    """The index of the wrong word among the document's words."""
+    replacement: str
+    reason: str
+
+
+def matches(tokens: Tokens, patterns: Sequence[ContextPattern], classes: WordClasses) -> Iterator[ContextMatch]:
+    """Every place where a pattern matches, at most one match per word (the first pattern wins)."""
+    folded = tokens.folded
+    seen: set[int] = set()
+    for pattern in patterns:
+        anchor = pattern.slots[pattern.target]
+        for index in tokens.indices_of(tuple(sorted(anchor.words))):
+            if index in seen:
+                continue
+            start = index - pattern.target
+            end = start + len(pattern.slots)
+            if start < 0 or end > len(folded) or not _joined(tokens, start, end):
+                continue
+            texts = tokens.texts
+            if not all(
+                slot.accepts(folded[start + offset], classes, texts[start + offset])
+                for offset, slot in enumerate(pattern.slots)
+            ):
+                continue
+            if pattern.not_before and _before_matches(tokens, start, pattern.not_before, classes):
+                continue
+            seen.add(index)
+            yield ContextMatch(index, pattern.replacement, pattern.reason)
+
+
+def _joined(tokens: Tokens, start: int, end: int) -> bool:
+    """Whether the words ``start`` to ``end`` (exclusive) follow each other with only spaces between."""
+    words, text = tokens.words, tokens.view.text
+    return all(text[words[index].end : words[index + 1].start] in (" ", "\u00a0") for index in range(start, end - 1))
+
+
+def _before_matches(tokens: Tokens, start: int, slots: tuple[Slot, ...], classes: WordClasses) -> bool:
+    first = start - len(slots)
+    if first < 0 or not _joined(tokens, first, start + 1):
+        return False
+    return all(slot.accepts(tokens.folded[first + offset], classes) for offset, slot in enumerate(slots))

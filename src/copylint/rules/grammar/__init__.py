@@ -1,0 +1,1 @@
+"""Grammar slips caught by guarded patterns: "could of been", never a guess."""

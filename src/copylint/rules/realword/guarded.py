@@ -1,0 +1,36 @@
+"""The base of the guarded context rules: a rule is its patterns (see
+:mod:`copylint.language.context`); each match is a warning with an unsafe fix and a message that
+says why."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import ClassVar
+
+from copylint.core.finding import Applicability, Finding, Severity
+from copylint.core.rule import ProseEdit, Rule, RuleContext
+from copylint.language.context import ContextPattern, matches
+from copylint.language.spelling.suggest import match_case
+from copylint.language.wordclass import load_word_classes
+
+
+class ContextRule(Rule):
+    """A rule made of guarded context patterns."""
+
+    patterns: ClassVar[Sequence[ContextPattern]] = ()
+    default_severity = Severity.WARNING
+    fixable = True
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        words = ctx.tokens.words
+        for match in matches(ctx.tokens, self.patterns, load_word_classes()):
+            wrong = words[match.index]
+            right = match_case(wrong.text, match.replacement)
+            yield ctx.finding(
+                wrong.span,
+                f"{match.reason}: “{right}”, not “{wrong.text}”.",
+                suggestions=(right,),
+                edits=(ProseEdit(wrong.span, right),),
+                applicability=Applicability.UNSAFE,
+                fix_title=f"Replace with “{right}”",
+            )

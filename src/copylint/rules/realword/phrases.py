@@ -1,0 +1,71 @@
+"""Fixed phrases misheard: "sneak peak", "bare in mind", "free reign", "for all intensive purposes"."""
+
+from __future__ import annotations
+
+from copylint.core.finding import Category
+from copylint.language.context import ContextPattern, word
+from copylint.rules.realword.guarded import ContextRule
+
+_PHRASE = "In this fixed phrase the word is"
+
+
+def _phrase(words: str, wrong: int, right: str) -> ContextPattern:
+    return ContextPattern(tuple(word(part) for part in words.split()), wrong, right, _PHRASE)
+
+
+PATTERNS = (
+    _phrase("sneak peak", 1, "peek"),
+    _phrase("sneak peaks", 1, "peeks"),
+    _phrase("peaked my interest", 0, "piqued"),
+    _phrase("peaked your interest", 0, "piqued"),
+    _phrase("peaked his interest", 0, "piqued"),
+    _phrase("peaked her interest", 0, "piqued"),
+    _phrase("peaked their interest", 0, "piqued"),
+    _phrase("peaked our interest", 0, "piqued"),
+    _phrase("bare in mind", 0, "bear"),
+    _phrase("free reign", 1, "rein"),
+    _phrase("baited breath", 0, "bated"),
+    _phrase("wreck havoc", 0, "wreak"),
+    _phrase("wrecked havoc", 0, "wreaked"),
+    _phrase("wrecking havoc", 0, "wreaking"),
+    _phrase("intensive purposes", 0, "intents and"),
+    _phrase("deep seeded", 1, "seated"),
+    _phrase("tow the line", 0, "toe"),
+    _phrase("make due with", 1, "do"),
+    _phrase("case and point", 1, "in"),
+    _phrase("statue of limitations", 0, "statute"),
+    _phrase("per say", 1, "se"),
+    _phrase("one in the same", 1, "and"),
+    _phrase("slight of hand", 0, "sleight"),
+    _phrase("taken back by", 1, "aback"),
+    _phrase("extend to which", 0, "extent"),
+    _phrase("what extend", 1, "extent"),
+    _phrase("alter boy", 0, "altar"),
+    *(
+        _phrase(f"in principal {after}", 1, "principle")
+        for after in ("i", "we", "it", "this", "that", "the", "there", "they", "you")
+    ),
+    _phrase("get ride of", 1, "rid"),
+    _phrase("every know and then", 1, "now"),
+)
+
+
+class MisheardPhrase(ContextRule):
+    """A fixed phrase with a word that sounds right and is wrong: "sneak peak", "free reign".
+
+    What it does: reports the wrong word of about thirty set phrases heard rather than read:
+    sneak peek, piqued my interest, bear in mind, free rein, bated breath, wreak havoc, for all
+    intents and purposes, deep-seated, toe the line, make do, case in point, statute of
+    limitations, per se, one and the same, sleight of hand, taken aback, to what extent, altar
+    boy, in principle, get rid of, every now and then.
+
+    Why: the phrase is fixed, so the wrong word is wrong wherever it appears.
+
+    Example: "Here is a sneak peak of the app." suggests "peek".
+
+    Fix safety: unsafe; the author confirms.
+    """
+
+    id = "real-word.phrase"
+    category = Category.REAL_WORD
+    patterns = PATTERNS
