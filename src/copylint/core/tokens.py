@@ -226,6 +226,11 @@ class Tokens:
         folded = {text: text.casefold() for text in self.forms}
         return tuple(map(folded.__getitem__, self.texts))
 
+    @cached_property
+    def folded_forms(self) -> frozenset[str]:
+        """The distinct folded forms: whether a form occurs at all, in one look-up."""
+        return frozenset(self.folded)
+
     def indices_of(self, folded_forms: tuple[str, ...]) -> list[int]:
         """The indices of the words whose folded form is one of ``folded_forms``, in order; each
         form is found by the tuple's own search in C, so a rare form costs little to look for."""

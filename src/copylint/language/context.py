@@ -42,13 +42,19 @@ class Slot:
     only a comparative, never also a noun)."""
     lower_case: bool = False
     """The word must be written in lower case ("its a" but not "its A list")."""
+    capitalised: bool = False
+    """The word must be written with a capital ("Its" opening a sentence)."""
+    any_word: bool = False
+    """Any word at all (a pattern that needs a following word, with only spaces between)."""
 
     def accepts(self, form: str, classes: WordClasses, written: str = "") -> bool:
         if self.lower_case and written and not written.islower():
             return False
+        if self.capitalised and not written[:1].isupper():
+            return False
         if form in self.unless:
             return False
-        if form in self.words:
+        if self.any_word or form in self.words:
             return True
         if not self.classes:
             return False
@@ -58,8 +64,42 @@ class Slot:
         return not self.only or not (found & ~self.classes)
 
 
-def word(*words: str, unless: Iterable[str] = (), lower_case: bool = False) -> Slot:
-    return Slot(words=forms(*words), unless=forms(*unless), lower_case=lower_case)
+def word(*words: str, unless: Iterable[str] = (), lower_case: bool = False, capitalised: bool = False) -> Slot:
+    return Slot(words=forms(*words), unless=forms(*unless), lower_case=lower_case, capitalised=capitalised)
+
+
+ANY_WORD = Slot(any_word=True)
+NOUN_ONLY = Slot(classes=WordClass.NOUN | WordClass.PLURAL_NOUN | WordClass.PROPER_NOUN | WordClass.VERB, only=True)
+"""A word that can only be a noun (or the verb spelled the same): "house", "cover", not "blanket"."""
+"""A slot that takes any word: "better then the" but not "better then," (a pause: time)."""
+PREPOSITIONS = (
+    "of", "in", "on", "with", "by", "from", "into", "onto", "at", "under", "within", "without", "through",
+    "throughout", "upon", "toward", "towards", "above", "below", "amid", "alongside", "behind", "beyond",
+    "despite", "via", "against", "across", "among", "around", "between", "beside", "inside", "outside", "near",
+)  # fmt: skip
+"""Prepositions after which a possessive is expected and a contraction is not ("on its way")."""
+OBJECTS = (
+    "the",
+    "a",
+    "an",
+    "my",
+    "your",
+    "his",
+    "her",
+    "its",
+    "our",
+    "their",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "them",
+    "us",
+    "me",
+    "him",
+)
+"""Words that start a noun phrase: what follows a transitive verb."""
 
 
 def of_class(classes: WordClass, *, unless: Iterable[str] = (), only: bool = False, also: Iterable[str] = ()) -> Slot:
@@ -89,10 +129,13 @@ class ContextMatch:
 def matches(tokens: Tokens, patterns: Sequence[ContextPattern], classes: WordClasses) -> Iterator[ContextMatch]:
     """Every place where a pattern matches, at most one match per word (the first pattern wins)."""
     folded = tokens.folded
+    present = tokens.folded_forms
     seen: set[int] = set()
     for pattern in patterns:
-        anchor = pattern.slots[pattern.target]
-        for index in tokens.indices_of(tuple(sorted(anchor.words))):
+        anchor = pattern.slots[pattern.target].words
+        if anchor.isdisjoint(present):
+            continue  # the usual case: the pattern's word is not in the document
+        for index in tokens.indices_of(tuple(sorted(anchor & present))):
             if index in seen:
                 continue
             start = index - pattern.target

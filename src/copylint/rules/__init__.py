@@ -24,7 +24,9 @@ from copylint.rules.punctuation import (
 from copylint.rules.realword import WordInContext
 from copylint.rules.realword.its import ItsItIs
 from copylint.rules.realword.phrases import MisheardPhrase
+from copylint.rules.realword.possessives import PossessiveConfusion
 from copylint.rules.realword.then_than import ThenThan
+from copylint.rules.realword.verbs import VerbConfusion
 from copylint.rules.repetition import DoubledPhrase, DoubledWord, RepeatedFragment, RepeatedSentence
 from copylint.rules.spam import SpamLink
 from copylint.rules.spelling import RejectedWord, Typo
@@ -46,6 +48,8 @@ def copylint_register_rules() -> Sequence[type[Rule]]:
         ThenThan,
         ItsItIs,
         MisheardPhrase,
+        PossessiveConfusion,
+        VerbConfusion,
         ModalOf,
         StraySlash,
         DoubledPunctuation,

@@ -3,64 +3,44 @@
 from __future__ import annotations
 
 from copylint.core.finding import Category
-from copylint.language.context import ContextPattern, Slot, word
+from copylint.language.context import NOUN_ONLY, PREPOSITIONS, ContextPattern, Slot, word
 from copylint.language.wordclass import WordClass
 from copylint.rules.realword.guarded import ContextRule
 
 _POSSESSIVE = "The possessive is “its”"
 _CONTRACTION = "“It is” or “it has” is written “it's”"
-_PREPOSITION = word(
-    "of",
-    "in",
-    "on",
-    "with",
-    "by",
-    "from",
-    "into",
-    "onto",
-    "at",
-    "under",
-    "within",
-    "without",
-    "through",
-    "throughout",
-    "upon",
-    "toward",
-    "towards",
+_ADJECTIVE_ONLY = Slot(classes=WordClass.ADJECTIVE, only=True)
+_AFTER_IT_IS = word(
+    "a", "an", "not", "been", "gonna", "because", "probably", "likely", "really", "already", lower_case=True
 )
-
+_OPENING = word(
+    "been", "his", "her", "where", "okay", "ok", "gonna", "going", "getting", "raining", "too", "hard", "easy",
+    "difficult", "impossible", "possible", "important", "better", "worth", "likely", "unlikely", "a", "an", "not",
+)  # fmt: skip
 
 PATTERNS = (
     # "it's own"
     ContextPattern((word("it's"), word("own")), 0, "its", _POSSESSIVE),
-    # "of it's kind", "in it's place": after a preposition, before a word that can only be a noun
-    ContextPattern(
-        (_PREPOSITION, word("it's"), Slot(classes=WordClass.NOUN | WordClass.PLURAL_NOUN | WordClass.VERB, only=True)),
-        1,
-        "its",
-        _POSSESSIVE,
-    ),
+    # "on it's way", "by it's cover": after a preposition, before a word that can only be a noun
+    ContextPattern((word(*PREPOSITIONS, "to"), word("it's"), NOUN_ONLY), 1, "its", _POSSESSIVE),
+    # "with it's tiny buttons": after a preposition, an adjective and a noun
+    ContextPattern((word(*PREPOSITIONS), word("it's"), _ADJECTIVE_ONLY, NOUN_ONLY), 1, "its", _POSSESSIVE),
     # "its a", "its been", "its not": words that follow "it is" or "it has", never a possessive
-    ContextPattern(
-        (
-            word("its"),
-            word(
-                "a", "an", "not", "been", "gonna", "because", "probably", "likely", "really", "already", lower_case=True
-            ),
-        ),
-        0,
-        "it's",
-        _CONTRACTION,
-    ),
+    ContextPattern((word("its"), _AFTER_IT_IS), 0, "it's", _CONTRACTION),
+    # "Its hard to explain.", "Its going to rain.": opening a sentence before an adjective or adverb
+    ContextPattern((word("its", capitalised=True), _OPENING), 0, "it's", _CONTRACTION),
+    ContextPattern((word("its", capitalised=True), _ADJECTIVE_ONLY, word("to", "that")), 0, "it's", _CONTRACTION),
 )
 
 
 class ItsItIs(ContextRule):
     """ "it's" where the possessive "its" is meant, or "its" where "it is" is meant.
 
-    What it does: reports "it's own", "it's" after a preposition and before a word that can
-    only be a noun ("in it's place"), and "its" before words that only follow "it is" or "it
-    has" ("its a", "its not", "its been"; never "its A list").
+    What it does: reports "it's own"; "it's" after a preposition and before a word that can
+    only be a noun ("on it's way"), or an adjective and a noun ("with it's tiny buttons");
+    and "its" before words that only follow "it is" or "it has" ("its a", "its not", "its been";
+    never "its A list"), or opening a sentence before them or before an adjective and "to"
+    ("Its hard to say"; not "Its evil eyes").
 
     Why: the commonest apostrophe error in English, and one readers notice.
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from copylint.core.finding import Category
-from copylint.language.context import ContextPattern, of_class, word
+from copylint.language.context import ANY_WORD, ContextPattern, of_class, word
 from copylint.language.wordclass import WordClass
 from copylint.rules.realword.guarded import ContextRule
 
@@ -17,7 +17,7 @@ _DEGREE = word("more", "less", "fewer", "rather", "other", "greater", "smaller",
 
 PATTERNS = (
     # "better then the rest", "larger then life": after a comparative
-    ContextPattern((_COMPARATIVE, word("then")), 1, "than", _COMPARISON),
+    ContextPattern((_COMPARATIVE, word("then"), ANY_WORD), 1, "than", _COMPARISON),
     # "more expensive then others", "less controversial then one would think"
     ContextPattern(
         (word("more", "less"), of_class(WordClass.ADJECTIVE | WordClass.ADVERB, unless=("and", "or")), word("then")),

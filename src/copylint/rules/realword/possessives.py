@@ -1,0 +1,53 @@
+"""their/there/they're and your/you're: possessives confused with "there" and contractions."""
+
+from __future__ import annotations
+
+from copylint.core.finding import Category
+from copylint.language.context import NOUN_ONLY, PREPOSITIONS, ContextPattern, word
+from copylint.rules.realword.guarded import ContextRule
+
+_THEIR = "The possessive is “their”"
+_THERE = "To say that something exists, write “there”"
+_YOUR = "The possessive is “your”"
+_YOU_ARE = "“You are” is written “you're”"
+
+PATTERNS = (
+    ContextPattern((word("there", "they're"), word("own")), 0, "their", _THEIR),
+    # "at there son", "on there shoulders": after a preposition, before a word that can only be a noun
+    ContextPattern(
+        (word(*PREPOSITIONS, unless=("in", "from", "near", "inside", "outside")), word("there"), NOUN_ONLY),
+        1,
+        "their",
+        _THEIR,
+    ),
+    # "their is", "they're was": a verb never follows a possessive
+    ContextPattern(
+        (word("their", "they're"), word("is", "are", "was", "were", "isn't", "aren't", "wasn't", "weren't")),
+        0,
+        "there",
+        _THERE,
+    ),
+    ContextPattern((word("you're"), word("own")), 0, "your", _YOUR),
+    # "your a developer", "your gonna": words that follow "you are", never a possessive
+    ContextPattern((word("your"), word("a", "an", "gonna", lower_case=True)), 0, "you're", _YOU_ARE),
+)
+
+
+class PossessiveConfusion(ContextRule):
+    """ "there" or "they're" for "their", "their" for "there", "your" for "you're" and back.
+
+    What it does: reports "there own" and "they're own"; "there" between a preposition and a
+    word that can only be a noun ("at there house"); "their is", "their are", "they're was";
+    "your" before words that only follow "you are" ("your a", "your gonna"); "you're own".
+    "your" before a gerund is left alone: "your being late" is good English.
+
+    Why: spelled right and wrong in place, so no spelling checker sees them.
+
+    Example: "They went to there house." suggests "their".
+
+    Fix safety: unsafe; the author confirms.
+    """
+
+    id = "real-word.possessive"
+    category = Category.REAL_WORD
+    patterns = PATTERNS

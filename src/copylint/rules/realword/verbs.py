@@ -1,0 +1,121 @@
+"""lose/loose, led/lead, affect/effect, who's/whose: a verb and its look-alike."""
+
+from __future__ import annotations
+
+from copylint.core.finding import Category
+from copylint.language.context import OBJECTS, ContextPattern, word
+from copylint.rules.realword.guarded import ContextRule
+
+_LOSE = "To stop having something is “lose”"
+_LOOSE = "Not tight, or free, is “loose”"
+_LED = "The past of “lead” is “led”"
+_EFFECT = "The noun (a result) is “effect”"
+_WHO_IS = "“Who is” is written “who's”"
+_SUBJECTS = (
+    "to",
+    "can",
+    "could",
+    "will",
+    "would",
+    "might",
+    "may",
+    "must",
+    "should",
+    "don't",
+    "didn't",
+    "doesn't",
+    "never",
+    "always",
+    "not",
+    "won't",
+    "wouldn't",
+    "cannot",
+    "can't",
+    "couldn't",
+    "i",
+    "we",
+    "you",
+    "they",
+)
+_LOST_THINGS = (*OBJECTS, "weight", "track", "sight", "control", "interest", "money", "touch", "hope", "faith", "so")
+_BREAK_FREE = (
+    "broke",
+    "break",
+    "breaks",
+    "breaking",
+    "cut",
+    "cuts",
+    "let",
+    "lets",
+    "set",
+    "sets",
+    "turned",
+    "turn",
+    "knocked",
+    "come",
+    "came",
+    "comes",
+    "shook",
+    "shake",
+    "tore",
+    "tear",
+)
+_PASSIVE = ("was", "were", "is", "are", "been", "being", "be", "get", "gets", "got")
+_PERFECT = ("has", "have", "had", "having")
+_EFFECT_BEFORE = (
+    "an",
+    "no",
+    "side",
+    "immediate",
+    "adverse",
+    "positive",
+    "negative",
+    "significant",
+    "lasting",
+    "desired",
+    "opposite",
+    "same",
+    "profound",
+    "dramatic",
+    "chilling",
+    "knock-on",
+    "ripple",
+)
+
+PATTERNS = (
+    ContextPattern((word(*_SUBJECTS), word("loose"), word(*_LOST_THINGS)), 1, "lose", _LOSE),
+    ContextPattern((word("loosing"), word(*_LOST_THINGS)), 0, "losing", _LOSE),
+    ContextPattern((word("on"), word("the"), word("lose")), 2, "loose", _LOOSE),
+    ContextPattern((word(*_BREAK_FREE), word("lose")), 1, "loose", _LOOSE),
+    ContextPattern((word(*_PASSIVE), word("lead"), word("by")), 1, "led", _LED),
+    ContextPattern((word(*_PERFECT), word("lead"), word(*OBJECTS, "to", "us", "many", "some")), 1, "led", _LED),
+    ContextPattern((word(*_EFFECT_BEFORE), word("affect", "affects")), 1, "effect", _EFFECT),
+    ContextPattern((word("the", "an", "any", "some"), word("affect"), word("of", "on")), 1, "effect", _EFFECT),
+    ContextPattern(
+        (word("in", "into", "took", "take", "takes", "taken", "taking"), word("affect")), 1, "effect", _EFFECT
+    ),
+    ContextPattern((word("cause"), word("and"), word("affect")), 2, "effect", _EFFECT),
+    ContextPattern((word("whose"), word("going", "gonna", "been", "not", "coming", "there")), 0, "who's", _WHO_IS),
+)
+
+
+class VerbConfusion(ContextRule):
+    """A verb written as its look-alike: "loose" for "lose", "lead" for "led", "affect" for
+    "effect", "whose" for "who's".
+
+    What it does: reports "loose" after a modal, "to" or a subject and before what is lost
+    ("will loose the game", "loose weight"); "loosing" before the same; "on the lose", "broke
+    lose"; "was lead by", "has lead the"; "affect" after "an", "side", "no", "immediate" and
+    the like, in "the affect of", "took affect", "in affect", "cause and affect"; "whose going",
+    "whose been".
+
+    Why: each pair sounds alike and both are words, so only the context shows the slip.
+
+    Example: "Don't loose your ticket." suggests "lose".
+
+    Fix safety: unsafe; the author confirms.
+    """
+
+    id = "real-word.verb"
+    category = Category.REAL_WORD
+    patterns = PATTERNS
