@@ -78,6 +78,9 @@ PREPOSITIONS = (
     "despite", "via", "against", "across", "among", "around", "between", "beside", "inside", "outside", "near",
 )  # fmt: skip
 """Prepositions after which a possessive is expected and a contraction is not ("on its way")."""
+FINITE_VERBS = ("is", "was", "are", "were", "has", "have", "had", "will", "can", "could", "should", "would",
+                "may", "might", "must", "does", "did", "isn't", "wasn't", "won't", "can't")  # fmt: skip
+"""Verbs that show a subject just ended: "its size is", "your team was"."""
 OBJECTS = (
     "the",
     "a",

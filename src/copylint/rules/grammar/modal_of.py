@@ -3,36 +3,38 @@
 from __future__ import annotations
 
 from copylint.core.finding import Category
-from copylint.language.context import ContextPattern, of_class, word
-from copylint.language.wordclass import WordClass
+from copylint.language.context import ContextPattern, Slot, forms, word
 from copylint.rules.realword.guarded import ContextRule
 
 _MODALS = word(
-    "could", "should", "would", "must", "might", "may", "couldn't", "shouldn't", "wouldn't", "mustn't", "oughta"
+    "could",
+    "should",
+    "would",
+    "must",
+    "might",
+    "may",
+    "couldn't",
+    "shouldn't",
+    "wouldn't",
+    "mustn't",
+    "oughta",
+    lower_case=True,  # "in May of 2015"
 )
-_PARTICIPLE = of_class(
-    WordClass.PAST_PARTICIPLE | WordClass.PAST,
-    also=("been", "had", "done", "gone", "known", "seen", "got", "gotten"),
-    unless=("course",),
+_REASON = "After “could”, “should” or “would”, write “have”"
+_FOLLOWING = Slot(
+    any_word=True,
+    unless=forms("course", "necessity", "all", "which", "whom", "them", "us", "it", "this", "these", "those"),
 )
 
-PATTERNS = (
-    ContextPattern((_MODALS, word("of"), _PARTICIPLE), 1, "have", "After “could”, “should” or “would”, write “have”"),
-    ContextPattern(
-        (_MODALS, word("of"), word("not", "never", "just", "already", "really"), _PARTICIPLE),
-        1,
-        "have",
-        "After “could”, “should” or “would”, write “have”",
-    ),
-)
+PATTERNS = (ContextPattern((_MODALS, word("of"), _FOLLOWING), 1, "have", _REASON),)
 
 
 class ModalOf(ContextRule):
     """ "could of", "should of", "would of": "have" written as it sounds.
 
-    What it does: reports "of" between a modal verb (could, should, would, must, might, may)
-    and a past participle: "could of been", "should of known", "would of not gone". "could of
-    course" is left alone.
+    What it does: reports "of" right after a modal verb (could, should, would, must, might,
+    may) and before a word: "could of been", "should of known", "would of not gone". "could of
+    course", "most of which ... could, of all things" and a comma between are left alone.
 
     Why: a slip every copy desk fixes; no dictionary sees it.
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from copylint.core.finding import Category
-from copylint.language.context import NOUN_ONLY, PREPOSITIONS, ContextPattern, Slot, word
+from copylint.language.context import FINITE_VERBS, NOUN_ONLY, PREPOSITIONS, ContextPattern, Slot, word
 from copylint.language.wordclass import WordClass
 from copylint.rules.realword.guarded import ContextRule
 
@@ -23,6 +23,8 @@ PATTERNS = (
     ContextPattern((word("it's"), word("own")), 0, "its", _POSSESSIVE),
     # "on it's way", "by it's cover": after a preposition, before a word that can only be a noun
     ContextPattern((word(*PREPOSITIONS, "to"), word("it's"), NOUN_ONLY), 1, "its", _POSSESSIVE),
+    # "it's size is", "it's users have": a noun and its verb never follow "it is"
+    ContextPattern((word("it's", lower_case=True), NOUN_ONLY, word(*FINITE_VERBS)), 0, "its", _POSSESSIVE),
     # "with it's tiny buttons": after a preposition, an adjective and a noun
     ContextPattern((word(*PREPOSITIONS), word("it's"), _ADJECTIVE_ONLY, NOUN_ONLY), 1, "its", _POSSESSIVE),
     # "its a", "its been", "its not": words that follow "it is" or "it has", never a possessive

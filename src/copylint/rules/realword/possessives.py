@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from copylint.core.finding import Category
-from copylint.language.context import NOUN_ONLY, PREPOSITIONS, ContextPattern, word
+from copylint.language.context import FINITE_VERBS, NOUN_ONLY, PREPOSITIONS, ContextPattern, word
 from copylint.rules.realword.guarded import ContextRule
 
 _THEIR = "The possessive is “their”"
@@ -28,6 +28,8 @@ PATTERNS = (
         _THERE,
     ),
     ContextPattern((word("you're"), word("own")), 0, "your", _YOUR),
+    # "you're team is", "you're account was": a noun and its verb never follow "you are"
+    ContextPattern((word("you're", lower_case=True), NOUN_ONLY, word(*FINITE_VERBS)), 0, "your", _YOUR),
     # "your a developer", "your gonna": words that follow "you are", never a possessive
     ContextPattern((word("your"), word("a", "an", "gonna", lower_case=True)), 0, "you're", _YOU_ARE),
 )
