@@ -7,7 +7,10 @@ from collections.abc import Sequence
 from copylint.core.rule import Rule
 from copylint.hookspecs import hookimpl
 from copylint.rules.articles import Article
+from copylint.rules.grammar.agreement import Agreement
 from copylint.rules.grammar.modal_of import ModalOf
+from copylint.rules.grammar.negation import DoubleNegative
+from copylint.rules.grammar.participle import ReportingComma
 from copylint.rules.invisible import InvisibleCharacter, MixedScript
 from copylint.rules.languagetool import LanguageToolCheck
 from copylint.rules.meta import UnusedSuppression
@@ -51,6 +54,9 @@ def copylint_register_rules() -> Sequence[type[Rule]]:
         PossessiveConfusion,
         VerbConfusion,
         ModalOf,
+        Agreement,
+        DoubleNegative,
+        ReportingComma,
         StraySlash,
         DoubledPunctuation,
         SpaceBeforePunctuation,

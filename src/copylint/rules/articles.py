@@ -44,6 +44,8 @@ def starts_with_vowel_sound(word: str) -> bool | None:
         return False
     has_vowel = bool(re.search(r"[aeiouy]", head, re.IGNORECASE))
     if head.isupper() and len(head) > 1:
+        if head[0] == "U":
+            return False  # "U" is "you" read as a letter or as a word: "a USDA grant", "a UNESCO site"
         if not has_vowel or len(head) <= 3:
             return head[0] in _VOWEL_LETTERS  # an initialism, read letter by letter: "an MBA", "a USB port"
         # a longer acronym with vowels is read as a word ("a NASA engineer", "a FOIA request")

@@ -1,4 +1,7 @@
-"""could of, should of, would of, must of, might of: "have" heard as "of"."""
+"""could of, should of, would of, must of, might of: "have" heard as "of".
+
+Complexity: O(words) per document; each pattern looks only where its word occurs.
+"""
 
 from __future__ import annotations
 

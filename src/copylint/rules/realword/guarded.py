@@ -12,12 +12,15 @@ from copylint.core.rule import ProseEdit, Rule, RuleContext
 from copylint.language.context import ContextPattern, matches
 from copylint.language.spelling.suggest import match_case
 from copylint.language.wordclass import load_word_classes
+from copylint.rules.repetition.common import quotation_index
 
 
 class ContextRule(Rule):
     """A rule made of guarded context patterns."""
 
     patterns: ClassVar[Sequence[ContextPattern]] = ()
+    in_quotations: ClassVar[bool] = True
+    """False for slips that speech makes on purpose ("he don't"): quoted words are left alone."""
     default_severity = Severity.WARNING
     fixable = True
 
@@ -25,6 +28,8 @@ class ContextRule(Rule):
         words = ctx.tokens.words
         for match in matches(ctx.tokens, self.patterns, load_word_classes()):
             wrong = words[match.index]
+            if not self.in_quotations and quotation_index(ctx).inside(wrong.start):
+                continue
             right = match_case(wrong.text, match.replacement)
             yield ctx.finding(
                 wrong.span,

@@ -1,4 +1,7 @@
-"""its/it's: the possessive has no apostrophe; "it's" is "it is" or "it has"."""
+"""its/it's: the possessive has no apostrophe; "it's" is "it is" or "it has".
+
+Complexity: O(words) per document; each pattern looks only where its word occurs.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""Fixed phrases misheard: "sneak peak", "bare in mind", "free reign", "for all intensive purposes"."""
+"""Fixed phrases misheard: "sneak peak", "bare in mind", "free reign", "for all intensive purposes".
+
+Complexity: O(words) per document; each pattern looks only where its word occurs.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""their/there/they're and your/you're: possessives confused with "there" and contractions."""
+"""their/there/they're and your/you're: possessives confused with "there" and contractions.
+
+Complexity: O(words) per document; each pattern looks only where its word occurs.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""then/than: "then" after a comparative, "than" where time is meant."""
+"""then/than: "then" after a comparative, "than" where time is meant.
+
+Complexity: O(words) per document; each pattern looks only where its word occurs.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""lose/loose, led/lead, affect/effect, who's/whose: a verb and its look-alike."""
+"""lose/loose, led/lead, affect/effect, who's/whose: a verb and its look-alike.
+
+Complexity: O(words) per document; each pattern looks only where its word occurs.
+"""
 
 from __future__ import annotations
 
