@@ -11,6 +11,9 @@ from functools import lru_cache
 
 from copylint.core.finding import Applicability, Category, Finding, Severity
 from copylint.core.rule import ProseEdit, Rule, RuleContext
+from copylint.core.tokens import Word
+from copylint.language.spelling.surroundings import in_identifier
+from copylint.rules.repetition.common import quotation_index
 
 # Words spelled with a vowel that start with a consonant sound, and the reverse (silent h).
 _CONSONANT_SOUND = re.compile(
@@ -29,6 +32,8 @@ _ROMANCE = frozenset("el la los las del y que en para por con un una unos es son
 _VOWEL_SOUND_H = re.compile(r"^(?:hour|honest|honou?r|heir|herb(?!ert))", re.IGNORECASE)
 # Letters whose names start with a vowel sound: "an MBA", "an FBI agent", "an X-ray".
 _VOWEL_LETTERS = frozenset("AEFHILMNORSX")
+_OLDER_USAGE = 2
+"""How many "an" before a sounded h or a "you" sound make a document's own older usage."""
 _DIGITS_VOWEL = re.compile(r"^(?:8|11|18)(?:\D|$)|^8\d")
 
 
@@ -74,7 +79,10 @@ class Article(Rule):
 
     Stays quiet when the next word's sound is uncertain (symbols, code), on "a historic" and "an
     historic" (both in use), on the letter "a" used as a label ("option a or b", "station A"),
-    and in paragraphs written in Spanish, Portuguese or French, where "a" is a preposition.
+    in paragraphs written in Spanish, Portuguese or French, where "a" is a preposition, in
+    quoted speech ("“a honest tradesman,” he said": how the character talks), in names
+    ("schedule_a"), and on older usage: a text that writes "an" before a sounded h or a "you"
+    sound at least twice, once before an h ("an hotel", "an union"), does so on purpose.
 
     Example: "an unique chance" becomes "a unique chance"; "a honest answer" becomes "an honest
     answer".
@@ -88,6 +96,28 @@ class Article(Rule):
     fixable = True
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        slips = list(self._slips(ctx))
+        # "an hotel", "an hopeless business", "an union": older English wrote "an" before these
+        # sounds; twice in one document, once before an h at least (speech included), is the
+        # writer's usage, not a slip
+        older = [slip for slip in slips if slip[1].lower() == "a" and slip[2][:1].lower() in "hue"]
+        with_h = any(slip[2][:1].lower() == "h" for slip in older)
+        deliberate = {id(slip) for slip in older} if len(older) >= _OLDER_USAGE and with_h else set()
+        for slip in slips:
+            article, right, following, quoted = slip
+            if quoted or id(slip) in deliberate:
+                continue  # speech ("a honest tradesman" is how the character talks), or older usage
+            yield ctx.finding(
+                article.span,
+                f"Use “{right}” before “{following}”.",
+                edits=(ProseEdit(article.span, right),),
+                applicability=Applicability.SAFE,
+                fix_title=f"Replace with “{right}”",
+            )
+
+    def _slips(self, ctx: RuleContext) -> Iterator[tuple[Word, str, str, bool]]:
+        """Each article that does not fit the next word's sound: the article, the right one, the
+        word, and whether it is quoted speech."""
         text = ctx.view.text
         words = ctx.tokens.words
         folded = ctx.tokens.folded
@@ -111,6 +141,8 @@ class Article(Rule):
             # the costlier tests last, for the few articles that do not fit the next word's sound
             if article.text == "A" and not ctx.tokens.starts_sentence(article):
                 continue  # a capital A mid-sentence is a label: "station A equals station B"
+            if in_identifier(text, article):
+                continue  # part of a name: "schedule_a endpoint"
             if foreign is None:
                 foreign = _romance_blocks(ctx)
             if ctx.view.block_index(article.start) in foreign:
@@ -118,13 +150,7 @@ class Article(Rule):
             right = "an" if vowel else "a"
             if article.text[0].isupper():
                 right = right.capitalize()
-            yield ctx.finding(
-                article.span,
-                f"Use “{right}” before “{following.text}”.",
-                edits=(ProseEdit(article.span, right),),
-                applicability=Applicability.SAFE,
-                fix_title=f"Replace with “{right}”",
-            )
+            yield article, right, following.text, quotation_index(ctx).inside(article.start)
 
 
 def _romance_blocks(ctx: RuleContext) -> set[int]:
