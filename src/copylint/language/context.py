@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from copylint.core.tokens import Tokens
 from copylint.language.wordclass import NONE, WordClass, WordClasses
@@ -129,32 +130,52 @@ class ContextMatch:
     reason: str
 
 
+_COMMON = frozenset("of is was a an the to in on and that it for with by at from are were be as or".split())
+"""Words too frequent to look for first: a pattern is found from its rarest fixed word."""
+
+
+@cache
+def _anchor(pattern: ContextPattern) -> int:
+    """The slot to search for: fixed words, none of them very common, as few as possible."""
+    fixed = [
+        (bool(slot.words & _COMMON), len(slot.words), offset)
+        for offset, slot in enumerate(pattern.slots)
+        if slot.words and not slot.classes and not slot.any_word
+    ]
+    return min(fixed)[2] if fixed else pattern.target
+
+
 def matches(tokens: Tokens, patterns: Sequence[ContextPattern], classes: WordClasses) -> Iterator[ContextMatch]:
     """Every place where a pattern matches, at most one match per word (the first pattern wins)."""
-    folded = tokens.folded
+    folded, texts = tokens.folded, tokens.texts
     present = tokens.folded_forms
+    found: dict[frozenset[str], list[int]] = {}
     seen: set[int] = set()
     for pattern in patterns:
-        anchor = pattern.slots[pattern.target].words
-        if anchor.isdisjoint(present):
+        anchor = _anchor(pattern)
+        words = pattern.slots[anchor].words
+        if words.isdisjoint(present):
             continue  # the usual case: the pattern's word is not in the document
-        for index in tokens.indices_of(tuple(sorted(anchor & present))):
-            if index in seen:
-                continue
-            start = index - pattern.target
+        indices = found.get(words)
+        if indices is None:
+            indices = found[words] = tokens.indices_of(tuple(sorted(words & present)))
+        for index in indices:
+            start = index - anchor
             end = start + len(pattern.slots)
-            if start < 0 or end > len(folded) or not _joined(tokens, start, end):
+            target = start + pattern.target
+            if start < 0 or end > len(folded) or target in seen:
                 continue
-            texts = tokens.texts
             if not all(
                 slot.accepts(folded[start + offset], classes, texts[start + offset])
                 for offset, slot in enumerate(pattern.slots)
             ):
                 continue
+            if not _joined(tokens, start, end):
+                continue
             if pattern.not_before and _before_matches(tokens, start, pattern.not_before, classes):
                 continue
-            seen.add(index)
-            yield ContextMatch(index, pattern.replacement, pattern.reason)
+            seen.add(target)
+            yield ContextMatch(target, pattern.replacement, pattern.reason)
 
 
 def _joined(tokens: Tokens, start: int, end: int) -> bool:
