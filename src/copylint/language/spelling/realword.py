@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from copylint.core.tokens import Tokens, Word
+from copylint.language.spelling.attestation import Attestation, load_attestation
 from copylint.language.spelling.bigrams import BigramModel
 from copylint.language.spelling.lexicon import COMMON_COUNT, SOURCES, Lexicon, load_lexicon
 from copylint.language.spelling.morphology import normalise
@@ -29,6 +30,9 @@ from copylint.store.shipped import data_lines
 from copylint.store.tables import cached
 
 MARGIN = 0.15
+WRITTEN_MAX_ZIPF = 3.0
+"""Only words written less often than this (Zipf, wordfreq) are weighed: the bigram list is a sample,
+and not finding "the gaol" or "was stared" in it is evidence only against a rare word ("fining")."""
 """log10 of how much more likely the alternative must be, in the most generous reading of the
 written word (its unseen bigrams given the largest count the model could have left out)."""
 NEIGHBOUR_RATIO = 30.0
@@ -104,6 +108,10 @@ class RealWordChecker:
         self._without_alternatives: set[str] = set()
         """Written forms with no alternative: a document's forms less these are found in C."""
 
+    @staticmethod
+    def _usage() -> Attestation:
+        return load_attestation()
+
     def _common_neighbours(self, word: str) -> tuple[str, ...]:
         count = self.lexicon.count(word)
         if count >= RARE_WORD_COUNT or len(word) < 4:
@@ -125,6 +133,8 @@ class RealWordChecker:
             written = word.text.lower()
             if word.text[:1].isupper() and not tokens.starts_sentence(word):
                 continue  # a name, or a title
+            if self._usage().zipf(written) >= WRITTEN_MAX_ZIPF:
+                continue  # a word this common is often missing from the bigram list: its absence says little
             previous = _neighbour(text, words, index, -1)
             following = _neighbour(text, words, index, 1)
             best = self._best_alternative(written, candidates, previous, following)

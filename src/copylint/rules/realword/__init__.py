@@ -30,7 +30,9 @@ class WordInContext(Rule):
     word, much more common words one letter away ("fining", "finding"). It reports the word
     only when a bigram language model has seen the alternative next to the neighbouring words,
     has never seen the written word there, and finds the alternative at least a thousand times
-    more likely (a hundred times for a known confusion pair).
+    more likely (a hundred times for a known confusion pair). Only words written rarely (a Zipf
+    value under 3 in wordfreq's figures) are weighed: the bigram list is a sample, and missing
+    "the gaol" or "was stared" from it says nothing against a common word.
 
     Why: a spelling checker cannot see these: every word is in the dictionary.
 
