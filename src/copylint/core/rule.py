@@ -237,6 +237,19 @@ class RuleContext:
             suggestions = (fix.apply_within(self.document.text, source_span),)
         return self.source_finding(source_span, message, suggestions, fix)
 
+    def replacement(
+        self, span: Span, right: str, message: str, applicability: Applicability = Applicability.UNSAFE
+    ) -> Finding:
+        """A finding whose one suggestion, and fix, is ``right`` in place of prose ``span``."""
+        return self.finding(
+            span,
+            message,
+            suggestions=(right,),
+            edits=(ProseEdit(span, right),),
+            applicability=applicability,
+            fix_title=f"Replace with “{right}”",
+        )
+
     def source_finding(
         self, span: Span, message: str, suggestions: Sequence[str] = (), fix: Fix | None = None
     ) -> Finding:

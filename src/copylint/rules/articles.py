@@ -10,10 +10,10 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from copylint.core.finding import Applicability, Category, Finding, Severity
-from copylint.core.rule import ProseEdit, Rule, RuleContext
+from copylint.core.quotes import quotation_index
+from copylint.core.rule import Rule, RuleContext
 from copylint.core.tokens import Word
 from copylint.language.spelling.surroundings import in_identifier
-from copylint.rules.repetition.common import quotation_index
 
 # Words spelled with a vowel that start with a consonant sound, and the reverse (silent h).
 _CONSONANT_SOUND = re.compile(
@@ -107,13 +107,7 @@ class Article(Rule):
             article, right, following, quoted = slip
             if quoted or id(slip) in deliberate:
                 continue  # speech ("a honest tradesman" is how the character talks), or older usage
-            yield ctx.finding(
-                article.span,
-                f"Use “{right}” before “{following}”.",
-                edits=(ProseEdit(article.span, right),),
-                applicability=Applicability.SAFE,
-                fix_title=f"Replace with “{right}”",
-            )
+            yield ctx.replacement(article.span, right, f"Use “{right}” before “{following}”.", Applicability.SAFE)
 
     def _slips(self, ctx: RuleContext) -> Iterator[tuple[Word, str, str, bool]]:
         """Each article that does not fit the next word's sound: the article, the right one, the

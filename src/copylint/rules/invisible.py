@@ -140,13 +140,10 @@ class MixedScript(Rule):
             if not foreign or not all(char in LOOKALIKES for char in foreign):
                 continue
             latin = to_latin(text)
-            yield ctx.finding(
+            yield ctx.replacement(
                 word.span,
+                latin,
                 f"“{text}” mixes Latin letters with look-alike {_script(foreign[0])} ones ({', '.join(foreign)}).",
-                suggestions=(latin,),
-                edits=(ProseEdit(word.span, latin),),
-                applicability=Applicability.UNSAFE,
-                fix_title=f"Replace with “{latin}”",
             )
 
 

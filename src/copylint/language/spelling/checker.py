@@ -16,6 +16,7 @@ from functools import cached_property, lru_cache
 from rapidfuzz.distance import OSA
 
 from copylint.core.prose import HEADING_SCOPES
+from copylint.core.quotes import QuotationIndex
 from copylint.core.source import Document
 from copylint.core.tokens import Tokens, Word
 from copylint.language.spelling.attestation import ALL_SOURCES, WordSource, load_attestation
@@ -44,7 +45,6 @@ from copylint.language.spelling.surroundings import (
     in_compound,
     in_identifier,
     neighbour_part,
-    quoted,
 )
 from copylint.language.spelling.vocabulary import Vocabulary
 
@@ -173,9 +173,11 @@ class SpellingChecker:
         vocabulary: Vocabulary,
         thresholds: Thresholds | None = None,
         sources: WordSource = ALL_SOURCES,
+        quotes: QuotationIndex | None = None,
     ) -> None:
         suggester = shared_suggester()
         self.thresholds = thresholds or Thresholds()
+        self.quotes = quotes or QuotationIndex(tokens.view.text, tokens.view.blocks)
         self.attestation = load_attestation()
         self.suggester = suggester
         self.lexicon: Lexicon = suggester.lexicon
@@ -366,7 +368,7 @@ class SpellingChecker:
             or self.standing.closed_compound(lower)
             or in_compound(text, word)
             or self.standing.coined(lower)
-            or quoted(self.tokens, word)
+            or self.quotes.inside(word.start)
             or index - 1 in self._unknown
             or index + 1 in self._unknown  # a phrase of another language, or a name
             or (capitalised and (best is None or best.word[:1] != lower[:1] or before_capitalised(self.tokens, index)))

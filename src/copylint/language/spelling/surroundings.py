@@ -68,18 +68,6 @@ def elided(text: str, word: Word) -> bool:
     return after in _APOSTROPHES and not lower.endswith("s") and not text[word.end + 1 : word.end + 2].isalpha()
 
 
-def quoted(tokens: Tokens, word: Word) -> bool:
-    """Whether the word sits inside a quotation of its paragraph (dialogue: where eye dialect and
-    period spellings live)."""
-    view = tokens.view
-    block = view.blocks[view.block_index(word.start)]
-    before = view.text[block.start : word.start]
-    opening, closing = before.rfind("“"), before.rfind("”")
-    if opening > closing:
-        return True
-    return opening < 0 and before.count('"') % 2 == 1
-
-
 def before_capitalised(tokens: Tokens, index: int) -> bool:
     """Whether the next word, one space on, is capitalised: "Ventera Corporation" (not in a
     heading, where title case capitalises every word)."""

@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import lru_cache
 
-from copylint.core.finding import Applicability, Category, Finding, Severity
-from copylint.core.rule import ProseEdit, Rule, RuleContext
+from copylint.core.finding import Category, Finding, Severity
+from copylint.core.rule import Rule, RuleContext
 from copylint.language.spelling.checker import shared_suggester
 from copylint.language.spelling.realword import RealWordChecker, load_slip_table
 from copylint.language.spelling.suggest import match_case
@@ -52,11 +52,6 @@ class WordInContext(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for issue in _checker().issues(ctx.tokens):
             suggestion = match_case(issue.word.text, issue.suggestion)
-            yield ctx.finding(
-                issue.word.span,
-                f"“{issue.word.text}” looks wrong here: did you mean “{suggestion}”?",
-                suggestions=(suggestion,),
-                edits=(ProseEdit(issue.word.span, suggestion),),
-                applicability=Applicability.UNSAFE,
-                fix_title=f"Replace with “{suggestion}”",
+            yield ctx.replacement(
+                issue.word.span, suggestion, f"“{issue.word.text}” looks wrong here: did you mean “{suggestion}”?"
             )

@@ -7,12 +7,12 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
-from copylint.core.finding import Applicability, Finding, Severity
-from copylint.core.rule import ProseEdit, Rule, RuleContext
+from copylint.core.finding import Finding, Severity
+from copylint.core.quotes import quotation_index
+from copylint.core.rule import Rule, RuleContext
 from copylint.language.context import ContextPattern, matches
 from copylint.language.spelling.suggest import match_case
 from copylint.language.wordclass import load_word_classes
-from copylint.rules.repetition.common import quotation_index
 
 
 class ContextRule(Rule):
@@ -31,11 +31,4 @@ class ContextRule(Rule):
             if not self.in_quotations and quotation_index(ctx).inside(wrong.start):
                 continue
             right = match_case(wrong.text, match.replacement)
-            yield ctx.finding(
-                wrong.span,
-                f"{match.reason}: “{right}”, not “{wrong.text}”.",
-                suggestions=(right,),
-                edits=(ProseEdit(wrong.span, right),),
-                applicability=Applicability.UNSAFE,
-                fix_title=f"Replace with “{right}”",
-            )
+            yield ctx.replacement(wrong.span, right, f"{match.reason}: “{right}”, not “{wrong.text}”.")

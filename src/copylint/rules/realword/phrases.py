@@ -19,12 +19,7 @@ def _phrase(words: str, wrong: int, right: str) -> ContextPattern:
 PATTERNS = (
     _phrase("sneak peak", 1, "peek"),
     _phrase("sneak peaks", 1, "peeks"),
-    _phrase("peaked my interest", 0, "piqued"),
-    _phrase("peaked your interest", 0, "piqued"),
-    _phrase("peaked his interest", 0, "piqued"),
-    _phrase("peaked her interest", 0, "piqued"),
-    _phrase("peaked their interest", 0, "piqued"),
-    _phrase("peaked our interest", 0, "piqued"),
+    *(_phrase(f"peaked {whose} interest", 0, "piqued") for whose in ("my", "your", "his", "her", "their", "our")),
     _phrase("bare in mind", 0, "bear"),
     _phrase("free reign", 1, "rein"),
     _phrase("baited breath", 0, "bated"),

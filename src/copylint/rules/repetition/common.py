@@ -1,18 +1,13 @@
-"""What the repetition rules share: the word lists that make a repeat legitimate, the quotation
-index, and small text tests.
+"""What the repetition rules share: the word lists that make a repeat legitimate, and small
+text tests. (The quotation index they use is :mod:`copylint.core.quotes`.)
 
-Complexity: the quotation index is built once per document in O(characters) and answers "is this
-offset inside quotation marks?" by binary search, never by a scan of the paragraph.
+Complexity: O(1) per test.
 """
 
 from __future__ import annotations
 
-import bisect
-import re
-import sys
 from collections.abc import Sequence
 
-from copylint.core.rule import RuleContext
 from copylint.core.tokens import Word
 
 # Doubles that are grammatical ("she had had enough") or idiomatic ("bye bye", "ha ha").
@@ -34,44 +29,6 @@ FUNCTION_WORDS = frozenset(
     must to of in on at by for with from as than then so and or but if when where why how what who which
     not no yes all any some each every both either neither one two three here there now just also very""".split()
 )
-
-
-class QuotationIndex:
-    """Where the quotation marks of a prose text are, by block (blocks end at a blank line), so
-    that "is this offset inside quotes?" costs O(log n) instead of a scan of its block."""
-
-    def __init__(self, text: str) -> None:
-        self._breaks = [match.start() for match in _BLANK_LINE.finditer(text)]
-        self._marks = {mark: [m.start() for m in re.finditer(mark, text)] for mark in ("“", "”", '"', "‘")}
-
-    def _block(self, offset: int) -> tuple[int, int]:
-        before = bisect.bisect_right(self._breaks, offset - 2) - 1
-        after = bisect.bisect_left(self._breaks, offset)
-        start = self._breaks[before] + 2 if before >= 0 else 0
-        return start, self._breaks[after] if after < len(self._breaks) else sys.maxsize
-
-    def _count(self, mark: str, start: int, end: int) -> int:
-        positions = self._marks[mark]
-        return bisect.bisect_left(positions, end) - bisect.bisect_left(positions, start)
-
-    def inside(self, offset: int) -> bool:
-        """Whether ``offset`` lies inside double quotation marks opened earlier in its block."""
-        start, _ = self._block(offset)
-        opened, closed = self._count("“", start, offset), self._count("”", start, offset)
-        return opened > closed or self._count('"', start, offset) % 2 == 1
-
-    def in_block(self, offset: int) -> bool:
-        """Whether the block around ``offset`` holds any quotation mark (dialogue)."""
-        start, end = self._block(offset)
-        return any(self._count(mark, start, end) for mark in self._marks)
-
-
-_BLANK_LINE = re.compile(r"(?=\n\n)")
-
-
-def quotation_index(ctx: RuleContext) -> QuotationIndex:
-    """The document's quotation index, built once and shared by the repetition rules."""
-    return ctx.shared("repetition.quotes", lambda: QuotationIndex(ctx.view.text))
 
 
 def spaced(text: str, words: Sequence[Word], start: int, end: int) -> bool:

@@ -10,10 +10,11 @@ import re
 from collections.abc import Iterator, Sequence
 
 from copylint.core.finding import Applicability, Category, Finding, Severity
+from copylint.core.quotes import quotation_index
 from copylint.core.rule import ProseEdit, Rule, RuleContext
 from copylint.core.source import Span
 from copylint.core.tokens import Word
-from copylint.rules.repetition.common import FUNCTION_WORDS, IDIOMS, one_line, quotation_index, spaced
+from copylint.rules.repetition.common import FUNCTION_WORDS, IDIOMS, one_line, spaced
 
 _FRAGMENT_MAX = 12
 _SENTENCE_GAP = re.compile(r"[.;:]?[\"”’)]*\s+")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from copylint.core.finding import Applicability, Category, Finding, Severity
+from copylint.core.quotes import QuotationIndex, quotation_index
 from copylint.core.rule import ProseEdit, Rule, RuleContext
 from copylint.core.source import Span
 from copylint.core.tokens import Word
@@ -17,9 +18,7 @@ from copylint.rules.repetition.common import (
     FUNCTION_WORDS,
     IDIOMS,
     LEGITIMATE_DOUBLES,
-    QuotationIndex,
     one_line,
-    quotation_index,
     spaced,
 )
 

@@ -9,9 +9,9 @@ from collections.abc import Iterator
 
 from copylint.core.finding import Applicability, Category, Finding, Severity
 from copylint.core.prose import BODY_SCOPES, Scope
+from copylint.core.quotes import quotation_index
 from copylint.core.rule import ProseEdit, Rule, RuleContext
 from copylint.core.source import Span
-from copylint.rules.repetition.common import quotation_index
 
 _MIN_SENTENCE_WORDS = 8
 _MAX_SENTENCE_WORDS = 500

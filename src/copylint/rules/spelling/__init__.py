@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from copylint.core.finding import Applicability, Category, Finding, Severity
+from copylint.core.quotes import quotation_index
 from copylint.core.rule import FamilySettings, FamilyValues, KeyKind, ProseEdit, Rule, RuleContext, SettingKey
 from copylint.language.spelling.attestation import WORD_PACKS, WordSource, sources_for
 from copylint.language.spelling.checker import SpellingChecker, SpellingIssue, Verdict
@@ -85,7 +86,9 @@ def spelling_issues(ctx: RuleContext) -> list[SpellingIssue]:
         values = {name: float(configured.get(name, default)) for name, default in Typo.options.items()}
         thresholds = Thresholds(**{name.replace("-", "_"): value for name, value in values.items()})
         return list(
-            SpellingChecker(ctx.document, ctx.tokens, settings.vocabulary, thresholds, settings.sources).issues()
+            SpellingChecker(
+                ctx.document, ctx.tokens, settings.vocabulary, thresholds, settings.sources, quotation_index(ctx)
+            ).issues()
         )
 
     return ctx.shared("spelling.issues", compute)

@@ -14,14 +14,14 @@ from enum import StrEnum
 from functools import lru_cache
 from itertools import compress, repeat
 
-from copylint.core.finding import Applicability, Category, Finding, Severity
+from copylint.core.finding import Category, Finding, Severity
 from copylint.core.prose import Scope
-from copylint.core.rule import ProseEdit, Rule, RuleContext
+from copylint.core.quotes import quotation_index
+from copylint.core.rule import Rule, RuleContext
 from copylint.core.source import Span
 from copylint.language.spelling.morphology import normalise
 from copylint.language.spelling.suggest import match_case
 from copylint.language.spelling.surroundings import in_identifier
-from copylint.rules.repetition.common import quotation_index
 from copylint.rules.spelling import SpellingSettings
 from copylint.store.shipped import data_lines
 
@@ -269,13 +269,8 @@ class VarietyMix(Rule):
             if wrong is None:
                 continue
             suggestion = match_case(occurrence.text, occurrence.spelling.partner)
-            yield ctx.finding(
-                occurrence.span,
-                _message(occurrence.text, occurrence.spelling.variety, wrong, tally),
-                suggestions=(suggestion,),
-                edits=(ProseEdit(occurrence.span, suggestion),),
-                applicability=Applicability.UNSAFE,
-                fix_title=f"Replace with “{suggestion}”",
+            yield ctx.replacement(
+                occurrence.span, suggestion, _message(occurrence.text, occurrence.spelling.variety, wrong, tally)
             )
 
 
