@@ -42,7 +42,7 @@ def warnings_of(text: str, name: str = "article.md") -> list[str]:
         # pieces of hyphenated compounds
         "Buy the add-ons for the have-nots, 18- to 29-year-olds, in a YouTube-esque hack-a-thons.",
         # archaic verb forms of known verbs
-        "Thou drivest me hence, and the debt thou owest me taketh all.",
+        "Thou sellest the farm, and he buildeth a wall.",
     ],
 )
 def test_words_with_standing_are_never_warnings(text: str) -> None:
@@ -60,7 +60,7 @@ def test_a_name_also_written_in_lower_case_is_still_checked() -> None:
 
 
 def test_a_word_that_also_appears_in_code_or_a_url_is_an_identifier() -> None:
-    text = "Run `docker exec -it oracledb` to enter the oracledb container, or see [pylint](https://www.pylint.org/).\n"
+    text = "Run `kubefoo apply` and the kubefoo tool deploys it; see [grafix](https://grafix.example.org/).\n"
     assert typo_findings(text) == {}
 
 
@@ -73,37 +73,34 @@ def test_an_editorial_alteration_in_brackets_is_not_a_word() -> None:
 
 
 def test_eye_dialect_is_info_at_most() -> None:
-    text = (
-        "It's wery hard, and a wital subject; if it was anyways conwenient, "
-        "you dewelop your talents and get wisited by friends.\n"
-    )
+    text = "It was wery cold in the willage, and the wisitors found the wiew wastly better.\n"
     found = typo_findings(text, "novel.txt")
-    assert {"wery", "wital", "conwenient", "dewelop", "wisited"} <= set(found)
+    assert {"wery", "willage", "wisitors", "wiew", "wastly"} <= set(found)
     assert set(found.values()) == {"info"}
 
 
 def test_elisions_are_info_at_most() -> None:
-    text = "A nat'ral sense of duty, and a reg'lar way of learnin' the trade.\n"
+    text = "He had a partic'lar way, a gen'ral air, and was always trav'lin' somewhere.\n"
     assert warnings_of(text, "novel.txt") == []
 
 
 def test_words_of_other_languages_and_quoted_speech_are_info_at_most() -> None:
-    assert warnings_of("'Nous verrons,' answered Holmes calmly.\n", "novel.txt") == []
-    assert warnings_of("“I have my dooties, just the same,” she said.\n", "novel.txt") == []
+    assert warnings_of("'Nous partirons demain,' he said.\n", "novel.txt") == []
+    assert warnings_of("“Them's the rooles, mister,” said the porter.\n", "novel.txt") == []
 
 
 def test_closed_compounds_and_coinages_are_info_at_most() -> None:
-    text = "Walk home through the dusklight; no oniony and tobaccoey smells, a caseful of papers.\n"
+    text = "The lampglow fell on a soupish bowl and a drawerful of letters.\n"
     assert warnings_of(text, "novel.txt") == []
 
 
 @pytest.mark.parametrize(
     ("text", "word", "fix"),
     [
-        ("You can work on mockups or detailed deisgn suggestions.", "deisgn", "design"),
-        ("A tester or auality assurance person is considered.", "auality", "quality"),
-        ("Try somenthing as simple as a static site.", "somenthing", "something"),
-        ("The project has inspiried many others.", "inspiried", "inspired"),
+        ("Please send the finsl report by Friday.", "finsl", "final"),
+        ("The team improved the quaility of the data.", "quaility", "quality"),
+        ("We reviewed the detailed budegt proposal.", "budegt", "budget"),
+        ("Her work has enspired many others.", "enspired", "inspired"),
         ("In the orginal, she was freed.", "orginal", "original"),
     ],
 )
@@ -148,14 +145,14 @@ def test_the_policy_table() -> None:
 def test_respellings_need_three_words_sharing_one_edit() -> None:
     assert single_edit("wery", "very") == ("v", "w", "inside")
     assert single_edit("goin", "going") == ("g", "", "end")
-    assert single_edit("deisgn", "design") is None  # a swap is two changes here: not one edit
+    assert single_edit("budegt", "budget") is None  # a swap is two changes here: not one edit
     corrections = {
         "wery": [Candidate("very", 1, 1.0, 0.0)],
-        "wital": [Candidate("vital", 1, 1.0, 0.0)],
+        "willage": [Candidate("village", 1, 1.0, 0.0)],
         "conwey": [Candidate("convey", 1, 1.0, 0.0)],
-        "utlity": [Candidate("utility", 1, 1.0, 0.0)],
+        "budegt": [Candidate("budget", 1, 1.0, 0.0)],
     }
-    assert respelled_forms(corrections) == {"wery", "wital", "conwey"}
+    assert respelled_forms(corrections) == {"wery", "willage", "conwey"}
     del corrections["conwey"]
     assert respelled_forms(corrections) == frozenset()
 
@@ -166,5 +163,5 @@ def test_attestation_sources() -> None:
     assert attestation.listed_in("kubernetes", WordSource.SOFTWARE)
     assert not attestation.listed_in("kubernetes", WordSource.DICTIONARY)
     assert attestation.zipf("the") > 7 > attestation.zipf("original") > 4 > attestation.zipf("orginal") > 0
-    assert attestation.zipf("deisgn") == 0
-    assert attestation.is_foreign("acceso") and not attestation.is_foreign("deisgn")
+    assert attestation.zipf("budegt") == 0
+    assert attestation.is_foreign("gracias") and not attestation.is_foreign("budegt")

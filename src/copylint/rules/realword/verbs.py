@@ -10,7 +10,6 @@ from copylint.language.context import OBJECTS, ContextPattern, word
 from copylint.rules.realword.guarded import ContextRule
 
 _LOSE = "To stop having something is “lose”"
-_LOOSE = "Not tight, or free, is “loose”"
 _LED = "The past of “lead” is “led”"
 _EFFECT = "The noun (a result) is “effect”"
 _WHO_IS = "“Who is” is written “who's”"
@@ -41,35 +40,10 @@ _SUBJECTS = (
     "they",
 )
 _LOST_THINGS = (*OBJECTS, "weight", "track", "sight", "control", "interest", "money", "touch", "hope", "faith", "so")
-_BREAK_FREE = (
-    "broke",
-    "break",
-    "breaks",
-    "breaking",
-    "cut",
-    "cuts",
-    "let",
-    "lets",
-    "set",
-    "sets",
-    "turned",
-    "turn",
-    "knocked",
-    "come",
-    "came",
-    "comes",
-    "shook",
-    "shake",
-    "tore",
-    "tear",
-)
 _PASSIVE = ("was", "were", "is", "are", "been", "being", "be", "get", "gets", "got")
 _PERFECT = ("has", "have", "had", "having")
 _EFFECT_BEFORE = (
     "an",
-    "no",
-    "side",
-    "immediate",
     "adverse",
     "positive",
     "negative",
@@ -77,7 +51,6 @@ _EFFECT_BEFORE = (
     "lasting",
     "desired",
     "opposite",
-    "same",
     "profound",
     "dramatic",
     "chilling",
@@ -88,16 +61,10 @@ _EFFECT_BEFORE = (
 PATTERNS = (
     ContextPattern((word(*_SUBJECTS), word("loose"), word(*_LOST_THINGS)), 1, "lose", _LOSE),
     ContextPattern((word("loosing"), word(*_LOST_THINGS)), 0, "losing", _LOSE),
-    ContextPattern((word("on"), word("the"), word("lose")), 2, "loose", _LOOSE),
-    ContextPattern((word(*_BREAK_FREE), word("lose")), 1, "loose", _LOOSE),
     ContextPattern((word(*_PASSIVE), word("lead"), word("by")), 1, "led", _LED),
     ContextPattern((word(*_PERFECT), word("lead"), word(*OBJECTS, "to", "us", "many", "some")), 1, "led", _LED),
     ContextPattern((word(*_EFFECT_BEFORE), word("affect", "affects")), 1, "effect", _EFFECT),
     ContextPattern((word("the", "an", "any", "some"), word("affect"), word("of", "on")), 1, "effect", _EFFECT),
-    ContextPattern(
-        (word("in", "into", "took", "take", "takes", "taken", "taking"), word("affect")), 1, "effect", _EFFECT
-    ),
-    ContextPattern((word("cause"), word("and"), word("affect")), 2, "effect", _EFFECT),
     ContextPattern((word("whose"), word("going", "gonna", "been", "not", "coming", "there")), 0, "who's", _WHO_IS),
 )
 
@@ -107,10 +74,9 @@ class VerbConfusion(ContextRule):
     "effect", "whose" for "who's".
 
     What it does: reports "loose" after a modal, "to" or a subject and before what is lost
-    ("will loose the game", "loose weight"); "loosing" before the same; "on the lose", "broke
-    lose"; "was lead by", "has lead the"; "affect" after "an", "side", "no", "immediate" and
-    the like, in "the affect of", "took affect", "in affect", "cause and affect"; "whose going",
-    "whose been".
+    ("will loose the game", "loose weight"); "loosing" before the same; "was lead by", "has
+    lead the"; "affect" after "an" or an adjective that only a noun follows ("an adverse
+    affect"), and in "the affect of" and "the affect on"; "whose going", "whose been".
 
     Why: each pair sounds alike and both are words, so only the context shows the slip.
 
