@@ -339,15 +339,6 @@ SOURCES: tuple[Source, ...] = (
         exclude_re=r"^_(includes|layouts|sass|data)/",
     ),
     Source(
-        "astro-docs",
-        "withastro+docs",
-        "741c1b89ba13cf9b4ac4087ef09dc269e113fa77",
-        r"src/content/docs/en/.*\.mdx?",
-        "markdown",
-        "MIT (LICENSE)",
-        "Astro documentation, English",
-    ),
-    Source(
         "fastapi-docs",
         "fastapi+fastapi",
         "c3f316b7e814667e8ee81e03a7330d00ee61e45c",

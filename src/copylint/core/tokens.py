@@ -232,11 +232,16 @@ class Tokens:
         return frozenset(self.folded)
 
     def indices_of(self, folded_forms: tuple[str, ...]) -> list[int]:
-        """The indices of the words whose folded form is one of ``folded_forms``, in order; each
-        form is found by the tuple's own search in C, so a rare form costs little to look for."""
+        """The indices of the words whose folded form is one of ``folded_forms``, in order. A few
+        forms are each found by the tuple's own search in C, so a rare form costs little to look
+        for; many forms (each search runs to the end of the text) by one pass over the words."""
         folded = self.folded
+        present = [form for form in folded_forms if form in self.folded_forms]
+        if len(present) > _SEARCHES:
+            wanted = frozenset(present)
+            return [index for index, form in enumerate(folded) if form in wanted]
         found: list[int] = []
-        for form in folded_forms:
+        for form in present:
             index = -1
             try:
                 while True:
@@ -271,6 +276,8 @@ class Tokens:
         return (index for index, ahead in enumerate(self.next_same) if ahead <= distance)
 
 
+_SEARCHES = 6
+"""Above this many forms present, one pass over the words beats a search per form."""
 _CHUNK = 1 << 20
 """Characters cut into words at a time: the cutting's working lists grow with the chunk, not the
 file (a large file of short words would otherwise hold many times its size in them at once)."""

@@ -69,6 +69,8 @@ class ItsItIs(ContextRule):
         for index in ctx.tokens.indices_of(("its",)):
             word = words[index]
             end = word.end
+            if word.text.isupper():
+                continue  # an initialism's possessive: "ITS’ staff"
             if text[end : end + 1] not in _APOSTROPHES or text[end + 1 : end + 2].isalnum():
                 continue
             if text[word.start - 1 : word.start] in _APOSTROPHES or text[word.start - 1 : word.start] == "‘":
