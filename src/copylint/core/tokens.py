@@ -12,6 +12,7 @@ import itertools
 import operator
 import re
 import sys
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -232,25 +233,21 @@ class Tokens:
         return frozenset(self.folded)
 
     def indices_of(self, folded_forms: tuple[str, ...]) -> list[int]:
-        """The indices of the words whose folded form is one of ``folded_forms``, in order. A few
-        forms are each found by the tuple's own search in C, so a rare form costs little to look
-        for; many forms (each search runs to the end of the text) by one pass over the words."""
-        folded = self.folded
-        present = [form for form in folded_forms if form in self.folded_forms]
-        if len(present) > _SEARCHES:
-            wanted = frozenset(present)
-            return [index for index, form in enumerate(folded) if form in wanted]
-        found: list[int] = []
-        for form in present:
-            index = -1
-            try:
-                while True:
-                    index = folded.index(form, index + 1)
-                    found.append(index)
-            except ValueError:
-                pass
-        found.sort()
-        return found
+        """The indices of the words whose folded form is one of ``folded_forms``, in order."""
+        positions = self._positions
+        found = [positions[form] for form in folded_forms if form in positions]
+        if len(found) == 1:
+            return list(found[0])
+        return sorted(itertools.chain.from_iterable(found))
+
+    @cached_property
+    def _positions(self) -> dict[str, list[int]]:
+        """Each folded form's word indices, in order: one pass over the words serves every rule
+        that looks for words by form."""
+        positions: defaultdict[str, list[int]] = defaultdict(list)
+        for index, form in enumerate(self.folded):
+            positions[form].append(index)
+        return dict(positions)
 
     @cached_property
     def forms(self) -> frozenset[str]:
@@ -276,8 +273,6 @@ class Tokens:
         return (index for index, ahead in enumerate(self.next_same) if ahead <= distance)
 
 
-_SEARCHES = 6
-"""Above this many forms present, one pass over the words beats a search per form."""
 _CHUNK = 1 << 20
 """Characters cut into words at a time: the cutting's working lists grow with the chunk, not the
 file (a large file of short words would otherwise hold many times its size in them at once)."""
