@@ -38,6 +38,22 @@ SETS: dict[str, tuple[str, ...]] = {
     "affect/effect": ("affect", "effect"),
     "whose/who's": ("whose", "who's"),
     "could have/could of": ("have", "of"),
+    "to/too": ("to", "too"),
+    "were/where": ("were", "where"),
+    "quiet/quite": ("quiet", "quite"),
+    "past/passed": ("past", "passed"),
+    "principal/principle": ("principal", "principle"),
+    "complement/compliment": ("complement", "compliment"),
+    "advice/advise": ("advice", "advise"),
+    "breath/breathe": ("breath", "breathe"),
+    "accept/except": ("accept", "except"),
+    "whether/weather": ("whether", "weather"),
+    "desert/dessert": ("desert", "dessert"),
+    "bare/bear": ("bare", "bear"),
+    "peak/peek": ("peak", "peek"),
+    "of/off": ("of", "off"),
+    "know/now": ("know", "now"),
+    "here/hear": ("here", "hear"),
 }
 _MODAL_HAVE = re.compile(r"\b(?:could|should|would|must|might)\s+have\b", re.IGNORECASE)
 _SENTENCE = re.compile(r"[^.!?\n]{20,300}[.!?]")
@@ -77,15 +93,16 @@ def examples(found: list[str], per_set: int, rng: random.Random) -> list[dict[st
     return made
 
 
-def run(made: list[dict[str, object]], command: str) -> dict[str, list[tuple[int, int]]]:
-    """The findings' spans in each example file (real-word and grammar categories only)."""
+def run(made: list[dict[str, object]], command: str, with_info: bool) -> dict[str, list[tuple[int, int]]]:
+    """The findings' spans in each example file (real-word and grammar categories only; info
+    findings only if asked)."""
     with tempfile.TemporaryDirectory() as folder:
         for number, example in enumerate(made):
             Path(folder, f"{number:06d}.txt").write_text(str(example["text"]) + "\n", encoding="utf-8")
         output = subprocess.run(f"{command} {folder}", shell=True, capture_output=True, text=True).stdout
         spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for finding in json.loads(output)["findings"]:
-            if finding["category"] in ("real-word", "grammar") and finding["severity"] != "info":
+            if finding["category"] in ("real-word", "grammar") and (with_info or finding["severity"] != "info"):
                 spans[Path(finding["path"]).stem].append((finding["column"] - 1, finding["end_column"] - 1))
         return spans
 
@@ -96,9 +113,10 @@ def main() -> int:
     parser.add_argument("--per-set", type=int, default=400)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--cmd", default="copylint check --no-cache --format json")
+    parser.add_argument("--with-info", action="store_true", help="count info findings too (default: warnings and up)")
     args = parser.parse_args()
     made = examples(sentences(args.folders), args.per_set, random.Random(args.seed))
-    spans = run(made, args.cmd)
+    spans = run(made, args.cmd, args.with_info)
     tally: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     alarms: dict[str, list[str]] = defaultdict(list)
     for number, example in enumerate(made):
@@ -113,15 +131,15 @@ def main() -> int:
             row[1] += hit
             if hit:
                 alarms[str(example["set"])].append(str(example["text"])[:90])
-    print(f"{'set':22} {'correct':>7} {'alarms':>6} {'rate':>7} {'swapped':>7} {'caught':>6} {'recall':>6}")
+    print(f"{'set':24} {'correct':>7} {'alarms':>6} {'rate':>7} {'swapped':>7} {'caught':>6} {'recall':>6}")
     totals = [0, 0, 0, 0]
     for name, (correct, false, swapped, caught) in tally.items():
         totals = [a + b for a, b in zip(totals, (correct, false, swapped, caught), strict=True)]
         rate, recall = false / max(correct, 1), caught / max(swapped, 1)
-        print(f"{name:22} {correct:7d} {false:6d} {rate:7.2%} {swapped:7d} {caught:6d} {recall:6.1%}")
+        print(f"{name:24} {correct:7d} {false:6d} {rate:7.2%} {swapped:7d} {caught:6d} {recall:6.1%}")
     correct, false, swapped, caught = totals
     print(
-        f"{'all':22} {correct:7d} {false:6d} {false / max(correct, 1):7.2%} {swapped:7d} {caught:6d} "
+        f"{'all':24} {correct:7d} {false:6d} {false / max(correct, 1):7.2%} {swapped:7d} {caught:6d} "
         f"{caught / max(swapped, 1):6.1%}"
     )
     for name, texts in alarms.items():

@@ -16,7 +16,7 @@ from copylint.project.plugins import load_plugins
 @pytest.fixture
 def tree(tmp_path: Path) -> Path:
     write(tmp_path / "good.md", "# Fine\n\nNothing wrong here.\n")
-    write(tmp_path / "bad.md", "# Title\n\nWhat it is is wrong, and the the too.\n")
+    write(tmp_path / "bad.md", "# Title\n\nWhat it is is wrong, and the the rest.\n")
     write(tmp_path / "sub" / "page.html", "<p>An an html page.</p>")
     write(tmp_path / "sub" / "notes.txt", "plain plain text\n")
     write(tmp_path / "sub" / "ignored.rst", "rst rst is not included by default\n")

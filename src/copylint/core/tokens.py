@@ -12,6 +12,7 @@ import itertools
 import operator
 import re
 import sys
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -232,20 +233,21 @@ class Tokens:
         return frozenset(self.folded)
 
     def indices_of(self, folded_forms: tuple[str, ...]) -> list[int]:
-        """The indices of the words whose folded form is one of ``folded_forms``, in order; each
-        form is found by the tuple's own search in C, so a rare form costs little to look for."""
-        folded = self.folded
-        found: list[int] = []
-        for form in folded_forms:
-            index = -1
-            try:
-                while True:
-                    index = folded.index(form, index + 1)
-                    found.append(index)
-            except ValueError:
-                pass
-        found.sort()
-        return found
+        """The indices of the words whose folded form is one of ``folded_forms``, in order."""
+        positions = self._positions
+        found = [positions[form] for form in folded_forms if form in positions]
+        if len(found) == 1:
+            return list(found[0])
+        return sorted(itertools.chain.from_iterable(found))
+
+    @cached_property
+    def _positions(self) -> dict[str, list[int]]:
+        """Each folded form's word indices, in order: one pass over the words serves every rule
+        that looks for words by form."""
+        positions: defaultdict[str, list[int]] = defaultdict(list)
+        for index, form in enumerate(self.folded):
+            positions[form].append(index)
+        return dict(positions)
 
     @cached_property
     def forms(self) -> frozenset[str]:

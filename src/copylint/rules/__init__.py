@@ -25,6 +25,7 @@ from copylint.rules.punctuation import (
     UnbalancedBrackets,
 )
 from copylint.rules.realword import WordInContext
+from copylint.rules.realword.confusion import ConfusionPairRule
 from copylint.rules.realword.its import ItsItIs
 from copylint.rules.realword.phrases import MisheardPhrase
 from copylint.rules.realword.possessives import PossessiveConfusion
@@ -49,6 +50,7 @@ def copylint_register_rules() -> Sequence[type[Rule]]:
         VarietyMix,
         WordInContext,
         ThenThan,
+        ConfusionPairRule,
         ItsItIs,
         MisheardPhrase,
         PossessiveConfusion,

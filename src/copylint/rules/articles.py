@@ -35,6 +35,14 @@ _VOWEL_LETTERS = frozenset("AEFHILMNORSX")
 _OLDER_USAGE = 2
 """How many "an" before a sounded h or a "you" sound make a document's own older usage."""
 _DIGITS_VOWEL = re.compile(r"^(?:8|11|18)(?:\D|$)|^8\d")
+# The consonants English words start with before their first vowel (silent letters included:
+# "knot", "psalm", "wrap"). A word that starts otherwise ("nginx", "SQL") may be read letter by
+# letter.
+_ONSETS = frozenset(
+    "b c d f g h j k l m n p q r s t v w x z bl br ch chr cl cr dr dw fl fr gh gl gn gr kl kn kr ph phr pl pn pr ps "
+    "pt qu rh sc sch scr sh shr sk sl sm sn sp sph spl spr squ st str sv sw th thr tr tw wh wr".split()
+)
+_ONSET = re.compile(r"^[^aeiouy]*", re.IGNORECASE)
 
 
 @lru_cache(maxsize=8192)
@@ -51,8 +59,11 @@ def starts_with_vowel_sound(word: str) -> bool | None:
     if head.isupper() and len(head) > 1:
         if head[0] == "U":
             return False  # "U" is "you" read as a letter or as a word: "a USDA grant", "a UNESCO site"
-        if not has_vowel or len(head) <= 3:
-            return head[0] in _VOWEL_LETTERS  # an initialism, read letter by letter: "an MBA", "a USB port"
+        as_letters = head[0] in _VOWEL_LETTERS
+        if not has_vowel or (len(head) <= 3 and not _sayable(head)):
+            return as_letters  # an initialism, read letter by letter: "an MBA", "a USB port"
+        if len(head) <= 3 and as_letters != (head[0] in "AEIOU"):
+            return None  # letters or a word: "an SQL" and "a SQL", "an SOO"; or emphasis: "a LOT"
         # a longer acronym with vowels is read as a word ("a NASA engineer", "a FOIA request")
     elif len(head) == 1 and head.isalpha() or (head.isalpha() and not has_vowel):
         return head[0].upper() in _VOWEL_LETTERS  # a letter, or a word without vowels read as letters: "an html"
@@ -65,7 +76,17 @@ def starts_with_vowel_sound(word: str) -> bool | None:
     first = letters[:1].lower()
     if not first.isalpha():
         return None
+    if first not in "aeiou" and not _sayable(head) and (first.upper() in _VOWEL_LETTERS):
+        return None  # a name that may be read by its letters: "an nginx", "an mkdocs site"
     return first in "aeiou"
+
+
+def _sayable(head: str) -> bool:
+    """Whether ``head`` starts as an English word can: the consonants before its first vowel are a
+    known onset ("str", "kn"), or there are none."""
+    onset = _ONSET.match(head)
+    consonants = onset.group().lower() if onset else ""
+    return not consonants or consonants in _ONSETS or (consonants.startswith("squ"))
 
 
 class Article(Rule):

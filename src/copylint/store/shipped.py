@@ -7,6 +7,7 @@ has a README or SOURCE note saying where its data comes from.
 
 from __future__ import annotations
 
+import gzip
 import importlib.resources
 from importlib.resources.abc import Traversable
 
@@ -17,8 +18,9 @@ def data_file(name: str) -> Traversable:
 
 
 def data_text(name: str) -> str:
-    """The text of a shipped file (UTF-8)."""
-    return data_file(name).read_text(encoding="utf-8")
+    """The text of a shipped file (UTF-8; a ``.gz`` file is decompressed)."""
+    raw = data_file(name).read_bytes()
+    return (gzip.decompress(raw) if name.endswith(".gz") else raw).decode("utf-8")
 
 
 def data_lines(name: str) -> list[str]:

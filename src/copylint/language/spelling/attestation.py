@@ -27,7 +27,7 @@ from enum import IntFlag
 from functools import lru_cache
 
 from copylint.language.spelling.table import CompactTable
-from copylint.store.shipped import data_file
+from copylint.store.shipped import data_text
 from copylint.store.tables import cached
 
 USAGE_PACKAGE = "wordfreq"
@@ -133,9 +133,7 @@ def _build() -> Attestation:
 
 
 def _shipped_words(name: str) -> list[str]:
-    raw = data_file(name).read_bytes()
-    text = (gzip.decompress(raw) if name.endswith(".gz") else raw).decode("utf-8")
-    words = (line.strip() for line in text.splitlines() if not line.startswith("#"))
+    words = (line.strip() for line in data_text(name).splitlines() if not line.startswith("#"))
     return [word for word in words if word and word.isascii()]
 
 

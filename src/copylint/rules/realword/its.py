@@ -5,12 +5,17 @@ Complexity: O(words) per document; each pattern looks only where its word occurs
 
 from __future__ import annotations
 
-from copylint.core.finding import Category
+from collections.abc import Iterator
+
+from copylint.core.finding import Category, Finding
+from copylint.core.rule import RuleContext
+from copylint.core.source import Span
 from copylint.language.context import FINITE_VERBS, NOUN_ONLY, PREPOSITIONS, ContextPattern, Slot, word
 from copylint.language.wordclass import WordClass
 from copylint.rules.realword.guarded import ContextRule
 
 _POSSESSIVE = "The possessive is “its”"
+_APOSTROPHES = ("'", "’")
 _CONTRACTION = "“It is” or “it has” is written “it's”"
 _ADJECTIVE_ONLY = Slot(classes=WordClass.ADJECTIVE, only=True)
 _AFTER_IT_IS = word(
@@ -45,7 +50,7 @@ class ItsItIs(ContextRule):
     only be a noun ("on it's way"), or an adjective and a noun ("with it's tiny buttons");
     and "its" before words that only follow "it is" or "it has" ("its a", "its not", "its been";
     never "its A list"), or opening a sentence before them or before an adjective and "to"
-    ("Its hard to say"; not "Its evil eyes").
+    ("Its hard to say"; not "Its evil eyes"); and "its'", which is never right.
 
     Why: the commonest apostrophe error in English, and one readers notice.
 
@@ -57,3 +62,18 @@ class ItsItIs(ContextRule):
     id = "real-word.its"
     category = Category.REAL_WORD
     patterns = PATTERNS
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        yield from super().check(ctx)
+        text, words = ctx.view.text, ctx.tokens.words
+        for index in ctx.tokens.indices_of(("its",)):
+            word = words[index]
+            end = word.end
+            if word.text.isupper():
+                continue  # an initialism's possessive: "ITS’ staff"
+            if text[end : end + 1] not in _APOSTROPHES or text[end + 1 : end + 2].isalnum():
+                continue
+            if text[word.start - 1 : word.start] in _APOSTROPHES or text[word.start - 1 : word.start] == "‘":
+                continue  # the word quoted: 'its'
+            right = "Its" if word.text[0].isupper() else "its"
+            yield ctx.replacement(Span(word.start, end + 1), right, f"{_POSSESSIVE} (no apostrophe): “{right}”.")

@@ -6,13 +6,14 @@ Complexity: O(words) per document; each pattern looks only where its word occurs
 from __future__ import annotations
 
 from copylint.core.finding import Category
-from copylint.language.context import OBJECTS, ContextPattern, word
+from copylint.language.context import FINITE_VERBS, NOUN_ONLY, OBJECTS, ContextPattern, word
 from copylint.rules.realword.guarded import ContextRule
 
 _LOSE = "To stop having something is “lose”"
 _LED = "The past of “lead” is “led”"
 _EFFECT = "The noun (a result) is “effect”"
 _WHO_IS = "“Who is” is written “who's”"
+_WHOSE = "The possessive is “whose”"
 _SUBJECTS = (
     "to",
     "can",
@@ -66,17 +67,20 @@ PATTERNS = (
     ContextPattern((word(*_EFFECT_BEFORE), word("affect", "affects")), 1, "effect", _EFFECT),
     ContextPattern((word("the", "an", "any", "some"), word("affect"), word("of", "on")), 1, "effect", _EFFECT),
     ContextPattern((word("whose"), word("going", "gonna", "been", "not", "coming", "there")), 0, "who's", _WHO_IS),
+    # "who's car was": a noun and its verb never follow "who is"
+    ContextPattern((word("who's"), NOUN_ONLY, word(*FINITE_VERBS)), 0, "whose", _WHOSE),
 )
 
 
 class VerbConfusion(ContextRule):
     """A verb written as its look-alike: "loose" for "lose", "lead" for "led", "affect" for
-    "effect", "whose" for "who's".
+    "effect", "whose" for "who's" and back.
 
     What it does: reports "loose" after a modal, "to" or a subject and before what is lost
     ("will loose the game", "loose weight"); "loosing" before the same; "was lead by", "has
     lead the"; "affect" after "an" or an adjective that only a noun follows ("an adverse
-    affect"), and in "the affect of" and "the affect on"; "whose going", "whose been".
+    affect"), and in "the affect of" and "the affect on"; "whose going", "whose been"; "who's"
+    before a noun and its verb ("the author who's book was").
 
     Why: each pair sounds alike and both are words, so only the context shows the slip.
 
