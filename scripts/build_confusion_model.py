@@ -49,7 +49,7 @@ from scipy.sparse import csr_matrix  # type: ignore[import-untyped]
 from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
 
 from copylint.core.tokens import WORD_PATTERN, Word
-from copylint.language.confusion import features, window
+from copylint.language.confusion import features, following_kind, window
 
 MIN_COUNT = 300
 """A word is a candidate only if the corpus uses it this often (lower case)."""
@@ -67,6 +67,10 @@ use in a thousand, or be left alone."""
 PER_WORD_CAP = 40_000
 """Uses of one word kept for training and calibration (sampled evenly over the corpus)."""
 FOLDS = 5
+AFTER_SHARE = 0.002
+AFTER_MIN = 3
+"""A kind of next word is kept for a form seen before it in at least this share of its uses (and
+this many): the rule weighs a written word against another only where the other could stand."""
 MIN_FEATURE_COUNT = 3
 KEEP_WEIGHT = 0.05
 OUTPUT = Path(__file__).resolve().parent.parent / "src/copylint/data/language/confusion-model.tsv.gz"
@@ -169,12 +173,14 @@ class Uses:
 
     features: list[list[str]]
     documents: list[int]
+    following: Counter[int]
+    """How often each kind of word (``following_kind``) came next."""
 
 
 def collect(folder: Path, forms: set[str], counts: Counter[str]) -> dict[str, Uses]:
     """Up to PER_WORD_CAP uses of each form, sampled evenly, with their window features."""
     keep = {form: min(1.0, PER_WORD_CAP / max(counts[form], 1)) for form in forms}
-    found: dict[str, Uses] = {form: Uses([], []) for form in forms}
+    found: dict[str, Uses] = {form: Uses([], [], Counter()) for form in forms}
     for number, (_, paragraphs) in enumerate(documents(folder)):
         for paragraph in paragraphs:
             words = words_of(paragraph)
@@ -195,8 +201,10 @@ def collect(folder: Path, forms: set[str], counts: Counter[str]) -> dict[str, Us
                 if word.text[0].isupper() and not starts:
                     continue
                 uses = found[form]
-                uses.features.append(features(window(paragraph, words, position, starts)))
+                around = window(paragraph, words, position, starts)
+                uses.features.append(features(around))
                 uses.documents.append(number)
+                uses.following[following_kind(around[2])] += 1
     return found
 
 
@@ -292,7 +300,13 @@ def train_pair(first: str, second: str, why: str, uses: dict[str, Uses], shares:
     return PairModel(first, second, why, weights, bias, (margins[0], margins[1]), report)
 
 
-def write(models: Iterable[PairModel], path: Path) -> None:
+def allowed_after(uses: Uses) -> list[int]:
+    """The kinds of next word a form was seen before often enough (AFTER_SHARE of its uses)."""
+    total = sum(uses.following.values())
+    return sorted(kind for kind, n in uses.following.items() if n >= max(AFTER_MIN, AFTER_SHARE * total))
+
+
+def write(models: Iterable[PairModel], after: dict[str, list[int]], path: Path) -> None:
     lines = [
         "# Confusion pairs learnt by scripts/build_confusion_model.py (sources: scripts/TRAINING_SOURCES.md).",
         "# pair<TAB>first/second<TAB>why<TAB>margin if the first is written,if the second is<TAB>bias",
@@ -302,6 +316,8 @@ def write(models: Iterable[PairModel], path: Path) -> None:
         margins = ",".join("inf" if math.isinf(m) else f"{m:.3f}" for m in model.margins)
         lines.append(f"pair\t{model.first}/{model.second}\t{model.why}\t{margins}\t{model.bias:.3f}")
         lines.extend(f"{name}\t{weight:.3f}" for name, weight in sorted(model.weights.items()))
+    lines.append("# after<TAB>word<TAB>the kinds of next word it stands before (word-class bits; -1: a cut)")
+    lines.extend(f"after\t{word}\t{','.join(map(str, kinds))}" for word, kinds in sorted(after.items()))
     with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as handle:
         handle.write("\n".join(lines) + "\n")
 
@@ -331,7 +347,15 @@ def main() -> int:
         if model is not None:
             models.append(model)
             report.extend(model.report)
-    write(models, args.output)
+    words = sorted({word for model in models for word in (model.first, model.second)})
+    after = {word: allowed_after(uses[word]) for word in words}
+    report += ["", "| word | uses | kinds of next word kept | uses before them |", "|---|---:|---:|---:|"]
+    for word in words:
+        kept = set(after[word])
+        total = sum(uses[word].following.values())
+        covered = sum(n for kind, n in uses[word].following.items() if kind in kept)
+        report.append(f"| {word} | {total} | {len(kept)} | {covered / max(total, 1):.1%} |")
+    write(models, after, args.output)
     print(f"{len(models)} pairs enabled", file=sys.stderr)
     if args.report:
         args.report.write_text("\n".join(report) + "\n", encoding="utf-8")

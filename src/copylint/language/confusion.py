@@ -42,21 +42,21 @@ def window(
     before1 = before2 = after1 = after2 = ""
     if starts_sentence or index == 0:
         before1 = SENTENCE
-    elif not _joined(text, words[index - 1].end, words[index].start):
+    elif not joined(text, words[index - 1].end, words[index].start):
         before1 = BREAK
     else:
         before1 = _straight(forms[index - 1 - offset])
         if index == 1:
             before2 = SENTENCE
-        elif not _joined(text, words[index - 2].end, words[index - 1].start):
+        elif not joined(text, words[index - 2].end, words[index - 1].start):
             before2 = BREAK
         else:
             before2 = _straight(forms[index - 2 - offset])
-    if index == last or not _joined(text, words[index].end, words[index + 1].start):
+    if index == last or not joined(text, words[index].end, words[index + 1].start):
         after1 = BREAK
     else:
         after1 = _straight(forms[index + 1 - offset])
-        if index + 1 == last or not _joined(text, words[index + 1].end, words[index + 2].start):
+        if index + 1 == last or not joined(text, words[index + 1].end, words[index + 2].start):
             after2 = BREAK
         else:
             after2 = _straight(forms[index + 2 - offset])
@@ -72,7 +72,7 @@ def fold(written: str) -> str:
     return written.lower().replace("’", "'")
 
 
-def _joined(text: str, end: int, start: int) -> bool:
+def joined(text: str, end: int, start: int) -> bool:
     """Whether only spaces, and at most one line break, come between two words."""
     if start - end == 1:
         return text[end].isspace()
@@ -200,6 +200,11 @@ def _kind(form: str) -> int:
     return int(load_word_classes().of(form))
 
 
+def following_kind(after1: str) -> int:
+    """The word classes of the word after a use (their bits), or -1 where the window is cut."""
+    return -1 if after1 in (BREAK, "") else _kind(after1)
+
+
 def _comparative(before2: str, before1: str) -> bool:
     return before1 in _DEGREE or before2 in _DEGREE or _can_compare(before1)
 
@@ -211,10 +216,19 @@ def _can_compare(form: str) -> bool:
 
 @dataclass(frozen=True)
 class ConfusionModel:
-    """The enabled pairs, and for each word the pairs it belongs to (pair index, its side)."""
+    """The enabled pairs, for each word the pairs it belongs to (pair index, its side), and for
+    each word the classes of the words seen after it in the training prose (``following_kind``):
+    a written word is weighed against another only where the other could stand, "too" before an
+    adjective or an adverb but not before a verb or "the"."""
 
     pairs: tuple[ConfusionPair, ...]
     by_word: Mapping[str, tuple[tuple[int, int], ...]]
+    after: Mapping[str, frozenset[int]]
+
+    def may_stand(self, word: str, before: int) -> bool:
+        """Whether ``word`` was seen often enough before a word of the classes ``before``."""
+        allowed = self.after.get(word)
+        return allowed is None or before in allowed
 
 
 @lru_cache(maxsize=1)
@@ -224,10 +238,12 @@ def load_confusion_model() -> ConfusionModel:
 
 
 def parse(lines: Sequence[str]) -> ConfusionModel:
-    """A model from its table: a ``pair`` row per pair, then its ``feature<TAB>weight`` rows."""
+    """A model from its table: a ``pair`` row per pair, then its ``feature<TAB>weight`` rows, and
+    ``after<TAB>word<TAB>kinds`` rows."""
     pairs: list[ConfusionPair] = []
     header: list[str] | None = None
     weights: dict[str, float] = {}
+    after: dict[str, frozenset[int]] = {}
 
     def close() -> None:
         if header is not None:
@@ -240,6 +256,9 @@ def parse(lines: Sequence[str]) -> ConfusionModel:
         if line.startswith("pair\t"):
             close()
             header, weights = line.split("\t"), {}
+        elif line.startswith("after\t"):
+            _, word, kinds = line.split("\t")
+            after[word] = frozenset(int(kind) for kind in kinds.split(","))
         else:
             feature, _, weight = line.rpartition("\t")
             weights[feature] = float(weight)
@@ -249,7 +268,7 @@ def parse(lines: Sequence[str]) -> ConfusionModel:
         for side, word in enumerate(pair.words):
             if not math.isinf(pair.margins[side]):
                 by_word.setdefault(word, []).append((number, side))
-    return ConfusionModel(tuple(pairs), {word: tuple(found) for word, found in by_word.items()})
+    return ConfusionModel(tuple(pairs), {word: tuple(found) for word, found in by_word.items()}, after)
 
 
 def _pair(

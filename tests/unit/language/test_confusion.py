@@ -9,6 +9,7 @@ from copylint.language.confusion import (
     BREAK,
     SENTENCE,
     features,
+    following_kind,
     load_confusion_model,
     parse,
     window,
@@ -30,6 +31,7 @@ def test_a_table_reads_into_pairs_with_margins_per_direction() -> None:
             "pair\tits/it's\tapostrophe\tinf,3.0\t0.5",
             "+1=own\t-2.0",
             "-1+1=on|own\t-4.0",
+            "after\tthen\t-1,8",
         ]
     )
     than_then, its = model.pairs
@@ -38,6 +40,9 @@ def test_a_table_reads_into_pairs_with_margins_per_direction() -> None:
     # a word is looked at only where its direction has a margin
     assert model.by_word["than"] == ((0, 0),) and model.by_word["it's"] == ((1, 1),)
     assert "then" not in model.by_word and "its" not in model.by_word
+    # "then" was seen before a cut and a verb (8) only; a word with no row may stand anywhere
+    assert model.may_stand("then", -1) and model.may_stand("then", 8) and not model.may_stand("then", 1)
+    assert model.may_stand("than", 1)
     # after "more" the score leans to "than" (negative: the first word); a window that cannot
     # reach the written word's margin, or a word never reported (no margin), is scored -inf
     assert than_then.score(("", "more", "unknown", "")) == -3.75
@@ -78,7 +83,7 @@ def _raw_weights() -> dict[str, tuple[float, dict[str, float]]]:
             fields = line.split("\t")
             weights = {}
             found[fields[1]] = (float(fields[4]), weights)
-        else:
+        elif not line.startswith("after\t"):
             feature, _, weight = line.rpartition("\t")
             weights[feature] = float(weight)
     return found
@@ -97,6 +102,12 @@ def test_features_never_include_the_word_itself() -> None:
     found = features(("much", "more", "we", "did"))
     assert "-1=more" in found and "+1+2=we|did" in found and "comparative" in found
     assert not any(feature.endswith("=than") or feature.endswith("=then") for feature in found)
+
+
+def test_too_is_weighed_only_where_it_could_stand() -> None:
+    model = load_confusion_model()
+    assert model.may_stand("too", following_kind("late")) and model.may_stand("too", following_kind(BREAK))
+    assert not model.may_stand("too", following_kind("the"))
 
 
 def test_the_shipped_model_covers_the_core_confusions() -> None:
