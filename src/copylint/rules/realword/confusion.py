@@ -46,13 +46,14 @@ class ConfusionPairRule(Rule):
     another (they sound alike, as "their" and "there"; an apostrophe apart, as "were" and
     "we're"; or a set writers are known to confuse, as "then" and "than"): their forms, word
     classes, a comparative nearby, punctuation and the sentence start, with weights learnt from
-    openly licensed prose. It reports
-    the written word only when the other wins by the pair's margin, set so that at most one
-    correct use in a thousand of held-out prose is reported (fewer for common words).
+    openly licensed prose. It reports the written word only when the other wins by the pair's
+    margin, set so that at most one correct use in a thousand of held-out prose is reported
+    (fewer for common words), and only where the other word could stand before the next word.
 
     Severity: info. One correct use in a thousand is more than writers slip in edited prose: on
     such prose most of these findings are wrong, while on drafts they find most slips of "your"
-    and "you're", "their" and "there", "to" and "too". Raise it in the configuration for drafts.
+    and "you're", "their" and "there", "to" and "too". For drafts, raise it in the configuration:
+    "real-word.confusion" = "warning" under [severity].
 
     Why: these slips are spelled correctly, and a fixed pattern only catches the contexts someone
     thought of.
