@@ -35,12 +35,12 @@ _VOWEL_LETTERS = frozenset("AEFHILMNORSX")
 _OLDER_USAGE = 2
 """How many "an" before a sounded h or a "you" sound make a document's own older usage."""
 _DIGITS_VOWEL = re.compile(r"^(?:8|11|18)(?:\D|$)|^8\d")
-# The consonants English words start with before their first vowel (silent letters included:
-# "knot", "psalm", "wrap"). A word that starts otherwise ("nginx", "SQL") may be read letter by
-# letter.
+# The consonants English words start with before their first vowel, "u" and "y" counted as vowels
+# (silent letters included: "knot", "psalm", "mnemonic"; "sq" as in "square"). A word that starts
+# otherwise ("nginx", "mkdocs") may be read letter by letter.
 _ONSETS = frozenset(
-    "b c d f g h j k l m n p q r s t v w x z bl br ch chr cl cr dr dw fl fr gh gl gn gr kl kn kr ph phr pl pn pr ps "
-    "pt qu rh sc sch scr sh shr sk sl sm sn sp sph spl spr squ st str sv sw th thr tr tw wh wr".split()
+    "b c d f g h j k l m n p q r s t v w x z bl br ch chr cl cr dr dw fl fr gh gl gn gr kl kn kr mn ph phr pl pn pr "
+    "ps pt rh sc sch scl scr sh shr sk sl sm sn sp sph spl spr sq st str sv sw th thr tr tw wh wr".split()
 )
 _ONSET = re.compile(r"^[^aeiouy]*", re.IGNORECASE)
 
@@ -86,7 +86,7 @@ def _sayable(head: str) -> bool:
     known onset ("str", "kn"), or there are none."""
     onset = _ONSET.match(head)
     consonants = onset.group().lower() if onset else ""
-    return not consonants or consonants in _ONSETS or (consonants.startswith("squ"))
+    return not consonants or consonants in _ONSETS
 
 
 class Article(Rule):
