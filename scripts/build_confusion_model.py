@@ -184,6 +184,7 @@ def collect(folder: Path, forms: set[str], counts: Counter[str]) -> dict[str, Us
     for number, (_, paragraphs) in enumerate(documents(folder)):
         for paragraph in paragraphs:
             words = words_of(paragraph)
+            folded = [word.text.lower() for word in words]
             for position, word in enumerate(words):
                 form = word.text
                 if form not in forms:
@@ -201,7 +202,7 @@ def collect(folder: Path, forms: set[str], counts: Counter[str]) -> dict[str, Us
                 if word.text[0].isupper() and not starts:
                     continue
                 uses = found[form]
-                around = window(paragraph, words, position, starts)
+                around = window(paragraph, words, folded, position, starts)
                 uses.features.append(features(around))
                 uses.documents.append(number)
                 uses.following[following_kind(around[2])] += 1

@@ -1,6 +1,6 @@
-"""Confusion pairs learnt from prose: which of two words that sound alike or are one letter apart
-("then"/"than", "its"/"it's", "lose"/"loose", "were"/"where") the two words before and after a use
-call for. Logistic models trained offline by ``scripts/build_confusion_model.py`` on openly
+"""Confusion pairs learnt from prose: which of two words that sound alike, are an apostrophe apart
+or are known to be confused ("their"/"there", "its"/"it's", "then"/"than") the two words before
+and after a use call for. Logistic models trained offline by ``scripts/build_confusion_model.py`` on openly
 licensed prose are shipped as ``data/language/confusion-model.tsv.gz``.
 
 The features are shared by the training script and the rule, so both see a window the same way:
@@ -31,36 +31,36 @@ _BITS: tuple[tuple[str, WordClass], ...] = tuple((member.name or "", member) for
 
 
 def window(
-    text: str, words: Sequence[Word], index: int, starts_sentence: bool, folded: Sequence[str] | None = None
+    text: str, words: Sequence[Word], folded: Sequence[str], index: int, starts_sentence: bool
 ) -> tuple[str, str, str, str]:
-    """The two words before and after ``words[index]`` (lower case), each replaced by a marker
-    where punctuation, a line break between blocks or the sentence start comes first. ``folded``
-    holds the words already in lower case, if the caller has them."""
-    forms = folded if folded is not None else [word.text.lower() for word in words[max(index - 2, 0) : index + 3]]
-    offset = 0 if folded is not None else max(index - 2, 0)
-    last = len(words) - 1
-    before1 = before2 = after1 = after2 = ""
+    """The two words before and after ``words[index]`` (``folded``: the words in lower case), each
+    replaced by a marker where punctuation, a line break between blocks or the sentence start
+    comes first."""
+    before1 = before2 = after2 = ""
     if starts_sentence or index == 0:
         before1 = SENTENCE
     elif not joined(text, words[index - 1].end, words[index].start):
         before1 = BREAK
     else:
-        before1 = _straight(forms[index - 1 - offset])
+        before1 = _straight(folded[index - 1])
         if index == 1:
             before2 = SENTENCE
         elif not joined(text, words[index - 2].end, words[index - 1].start):
             before2 = BREAK
         else:
-            before2 = _straight(forms[index - 2 - offset])
-    if index == last or not joined(text, words[index].end, words[index + 1].start):
-        after1 = BREAK
-    else:
-        after1 = _straight(forms[index + 1 - offset])
-        if index + 1 == last or not joined(text, words[index + 1].end, words[index + 2].start):
-            after2 = BREAK
-        else:
-            after2 = _straight(forms[index + 2 - offset])
+            before2 = _straight(folded[index - 2])
+    after1 = next_form(text, words, folded, index)
+    if after1 != BREAK:
+        after2 = next_form(text, words, folded, index + 1)
     return before2, before1, after1, after2
+
+
+def next_form(text: str, words: Sequence[Word], folded: Sequence[str], index: int) -> str:
+    """The word after ``words[index]`` as a window reads it, or ``BREAK`` where the window is cut."""
+    after = index + 1
+    if after == len(words) or not joined(text, words[index].end, words[after].start):
+        return BREAK
+    return _straight(folded[after])
 
 
 def _straight(form: str) -> str:
@@ -82,13 +82,12 @@ def joined(text: str, end: int, start: int) -> bool:
 
 @lru_cache(maxsize=65536)
 def _class_features(place: str, form: str) -> tuple[str, ...]:
-    kind = load_word_classes().of(form)
-    return (f"{place}c={int(kind)}", *(f"{place}:{name}" for name, bit in _BITS if kind & bit))
+    kind = _kind(form)
+    return (f"{place}c={kind}", *(f"{place}:{name}" for name, bit in _BITS if kind & bit))
 
 
 def features(around: tuple[str, str, str, str]) -> list[str]:
     """The features of a window (two before, two after): forms, pairs, classes, comparatives."""
-    classes = load_word_classes()
     before2, before1, after1, after2 = around
     found = [
         f"-2={before2}",
@@ -101,7 +100,7 @@ def features(around: tuple[str, str, str, str]) -> list[str]:
         *_class_features("-1", before1),
         *_class_features("+1", after1),
     ]
-    if before1 in _DEGREE or before2 in _DEGREE or classes.can_be(before1, WordClass.COMPARATIVE):
+    if _comparative(before2, before1):
         found.append("comparative")
     if after1.endswith("ing"):
         found.append("+1ing")

@@ -93,9 +93,9 @@ def test_the_window_stops_at_punctuation_and_the_sentence_start() -> None:
     text = "Faster, then slower than before. Their car"
     words = _words(text)
     then = next(k for k, w in enumerate(words) if w.text == "then")
-    assert window(text, words, then, False) == ("", BREAK, "slower", "than")
+    assert window(text, words, [w.text.lower() for w in words], then, False) == ("", BREAK, "slower", "than")
     their = next(k for k, w in enumerate(words) if w.text == "Their")
-    assert window(text, words, their, True) == ("", SENTENCE, "car", BREAK)
+    assert window(text, words, [w.text.lower() for w in words], their, True) == ("", SENTENCE, "car", BREAK)
 
 
 def test_features_never_include_the_word_itself() -> None:

@@ -6,14 +6,13 @@ Complexity: O(words) per document; only words of a learnt pair are scored (±2 w
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from functools import lru_cache
 
 from copylint.core.finding import Category, Finding, Severity
 from copylint.core.quotes import quotation_index
 from copylint.core.rule import Rule, RuleContext
-from copylint.core.tokens import Word
-from copylint.language.confusion import BREAK, fold, following_kind, joined, load_confusion_model, window
+from copylint.language.confusion import fold, following_kind, load_confusion_model, next_form, window
 from copylint.language.context import matches
 from copylint.language.spelling.suggest import match_case
 from copylint.language.spelling.surroundings import in_identifier
@@ -29,14 +28,6 @@ def _forms() -> tuple[str, ...]:
     """Every word of a learnt pair, with straight and curly apostrophes."""
     model = load_confusion_model()
     return tuple(sorted({*model.by_word, *(word.replace("'", "’") for word in model.by_word)}))
-
-
-def _following(text: str, words: Sequence[Word], folded: Sequence[str], index: int) -> int:
-    """The classes of the next word, as the window would read it (-1 where the window is cut)."""
-    after = index + 1
-    if after == len(words) or not joined(text, words[index].end, words[after].start):
-        return following_kind(BREAK)
-    return following_kind(folded[after].replace("’", "'"))
 
 
 class ConfusionPairRule(Rule):
@@ -86,7 +77,7 @@ class ConfusionPairRule(Rule):
             starts = written[0].isupper() and tokens.starts_sentence(word)
             if not (written.islower() or (starts and written[1:].islower())):
                 continue  # a name, a heading in capitals
-            following = _following(text, words, folded, index)
+            following = following_kind(next_form(text, words, folded, index))
             directions = [
                 (number, side)
                 for number, side in by_word[fold(written)]
@@ -94,7 +85,7 @@ class ConfusionPairRule(Rule):
             ]
             if not directions:
                 continue  # the other word never stands before this kind of word ("too the")
-            around = window(text, words, index, starts, folded)
+            around = window(text, words, folded, index, starts)
             best: tuple[float, str] | None = None
             for number, side in directions:
                 pair = pairs[number]
