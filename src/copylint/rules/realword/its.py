@@ -16,6 +16,7 @@ from copylint.rules.realword.guarded import ContextRule
 
 _POSSESSIVE = "The possessive is “its”"
 _APOSTROPHES = ("'", "’")
+_OPENING_QUOTES = ("'", "’", "‘")
 _CONTRACTION = "“It is” or “it has” is written “it's”"
 _ADJECTIVE_ONLY = Slot(classes=WordClass.ADJECTIVE, only=True)
 _AFTER_IT_IS = word(
@@ -73,7 +74,7 @@ class ItsItIs(ContextRule):
                 continue  # an initialism's possessive: "ITS’ staff"
             if text[end : end + 1] not in _APOSTROPHES or text[end + 1 : end + 2].isalnum():
                 continue
-            if text[word.start - 1 : word.start] in _APOSTROPHES or text[word.start - 1 : word.start] == "‘":
+            if text[word.start - 1 : word.start] in _OPENING_QUOTES:
                 continue  # the word quoted: 'its'
             right = "Its" if word.text[0].isupper() else "its"
             yield ctx.replacement(Span(word.start, end + 1), right, f"{_POSSESSIVE} (no apostrophe): “{right}”.")
