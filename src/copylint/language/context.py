@@ -170,7 +170,7 @@ def matches(tokens: Tokens, patterns: Sequence[ContextPattern], classes: WordCla
                 for offset, slot in enumerate(pattern.slots)
             ):
                 continue
-            if not _joined(tokens, start, end):
+            if not joined_words(tokens, start, end):
                 continue
             if pattern.not_before and _before_matches(tokens, start, pattern.not_before, classes):
                 continue
@@ -178,7 +178,7 @@ def matches(tokens: Tokens, patterns: Sequence[ContextPattern], classes: WordCla
             yield ContextMatch(target, pattern.replacement, pattern.reason)
 
 
-def _joined(tokens: Tokens, start: int, end: int) -> bool:
+def joined_words(tokens: Tokens, start: int, end: int) -> bool:
     """Whether the words ``start`` to ``end`` (exclusive) follow each other with only spaces between."""
     words, text = tokens.words, tokens.view.text
     return all(text[words[index].end : words[index + 1].start] in (" ", "\u00a0") for index in range(start, end - 1))
@@ -186,6 +186,6 @@ def _joined(tokens: Tokens, start: int, end: int) -> bool:
 
 def _before_matches(tokens: Tokens, start: int, slots: tuple[Slot, ...], classes: WordClasses) -> bool:
     first = start - len(slots)
-    if first < 0 or not _joined(tokens, first, start + 1):
+    if first < 0 or not joined_words(tokens, first, start + 1):
         return False
     return all(slot.accepts(tokens.folded[first + offset], classes) for offset, slot in enumerate(slots))
