@@ -7,7 +7,7 @@
 CORPUS_DIR is the prose that ``scripts/training_corpus.py`` extracts (sources in
 ``scripts/TRAINING_SOURCES.md``; never a source reserved for evaluation). For each possessive and
 its contraction ("its"/"it's", "your"/"you're", "their"/"they're", "whose"/"who's"), a word is
-listed after one of them when the training prose never shows it there (or in at most one use in a
+listed after one of them when the training prose never shows it there (or in at most three uses in a
 hundred of those expected: edited prose has slips too), yet shows it after the other often enough
 that, were both equally at home before it, at least ``MIN_EXPECTED`` uses after the first would be
 expected: "its eyes" is common and "it's eyes" (or "it is eyes") never written, so "eyes" is listed
@@ -41,9 +41,12 @@ MIN_SEEN = 3
 MIN_EXPECTED = 5.0
 """Uses after the listed-after word expected if it were as much at home there as the other
 (one in 150 such words would show no use by chance)."""
-MAX_SEEN_SHARE = 0.01
+MAX_SEEN_SHARE = 0.03
 """Uses actually seen there, as a share of those expected, still counted as none: edited prose
-has its own slips ("it's name" a few times against hundreds of "its name")."""
+has its own slips ("it's name" 7 times against 204 "its name"). In the training prose, the nouns
+seen after "its" at least 50 times (in expectation) show "it's" in 0 to 10 % of the expected uses
+and then none between 10 and 30 %: a slip rate, not a second reading. 3 % keeps well below that
+gap."""
 OUTPUT = Path(__file__).resolve().parent.parent / "src/copylint/data/language/unseen-after.tsv"
 
 

@@ -11,6 +11,14 @@ from copylint.rules.realword.guarded import ContextRule
 
 _LOSE = "To stop having something is “lose”"
 _LED = "The past of “lead” is “led”"
+_LOOSE = "Not tight, free: “loose”"
+_LOSS = "After “a” or “the”, the noun is “loss”"
+_SET_LOOSE = (
+    "break", "breaks", "broke", "broken", "breaking", "cut", "cuts", "cutting", "set", "sets", "setting", "let",
+    "lets", "letting", "come", "comes", "came", "coming", "knocked", "knock", "turn", "turned", "shake", "shook",
+    "shaken", "hang", "work", "works", "worked", "tore", "torn", "tear", "pulled", "pull",
+)  # fmt: skip
+"""Verbs that take "loose" to mean free ("break loose", "cut loose"); "lose" never follows one."""
 _EFFECT = "The noun (a result) is “effect”"
 _WHO_IS = "“Who is” is written “who's”"
 _WHOSE = "The possessive is “whose”"
@@ -62,6 +70,10 @@ _EFFECT_BEFORE = (
 PATTERNS = (
     ContextPattern((word(*_SUBJECTS), word("loose"), word(*_LOST_THINGS)), 1, "lose", _LOSE),
     ContextPattern((word("loosing"), word(*_LOST_THINGS)), 0, "losing", _LOSE),
+    # "on the lose", "broke lose": "lose" is only a verb, never after an article or these verbs
+    ContextPattern((word("on"), word("the"), word("lose")), 2, "loose", _LOOSE),
+    ContextPattern((word(*_SET_LOOSE), word("lose")), 1, "loose", _LOOSE),
+    ContextPattern((word("a", "the"), word("lose")), 1, "loss", _LOSS),
     ContextPattern((word(*_PASSIVE), word("lead"), word("by")), 1, "led", _LED),
     ContextPattern((word(*_PERFECT), word("lead"), word(*OBJECTS, "to", "us", "many", "some")), 1, "led", _LED),
     ContextPattern((word(*_EFFECT_BEFORE), word("affect", "affects")), 1, "effect", _EFFECT),
@@ -77,7 +89,9 @@ class VerbConfusion(ContextRule):
     "effect", "whose" for "who's" and back.
 
     What it does: reports "loose" after a modal, "to" or a subject and before what is lost
-    ("will loose the game", "loose weight"); "loosing" before the same; "was lead by", "has
+    ("will loose the game", "loose weight"); "loosing" before the same; "lose" after an article
+    ("on the lose" → loose, "at a lose" → loss) or after a verb that takes "loose" ("broke
+    lose"); "was lead by", "has
     lead the"; "affect" after "an" or an adjective that only a noun follows ("an adverse
     affect"), and in "the affect of" and "the affect on"; "whose going", "whose been"; "who's"
     before a noun and its verb ("the author who's book was").
