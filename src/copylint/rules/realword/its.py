@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from copylint.core.finding import Category, Finding
 from copylint.core.rule import RuleContext
 from copylint.core.source import Span
+from copylint.core.tokens import Tokens
 from copylint.language.context import FINITE_VERBS, NOUN_ONLY, PREPOSITIONS, ContextMatch, ContextPattern, Slot, word
 from copylint.language.unseen import load_unseen_after
 from copylint.language.wordclass import WordClass, load_word_classes
@@ -69,8 +70,9 @@ class ItsItIs(ContextRule):
     category = Category.REAL_WORD
     patterns = PATTERNS
 
-    def more_matches(self, ctx: RuleContext) -> Iterator[ContextMatch]:
-        return swaps(ctx.tokens, SETS, load_word_classes(), load_unseen_after())
+    @classmethod
+    def more_matches(cls, tokens: Tokens) -> Iterator[ContextMatch]:
+        return swaps(tokens, SETS, load_word_classes(), load_unseen_after())
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         yield from super().check(ctx)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from copylint.core.finding import Category
-from copylint.core.rule import RuleContext
+from copylint.core.tokens import Tokens
 from copylint.language.context import FINITE_VERBS, NOUN_ONLY, PREPOSITIONS, ContextMatch, ContextPattern, word
 from copylint.language.unseen import load_unseen_after
 from copylint.language.wordclass import load_word_classes
@@ -73,5 +73,6 @@ class PossessiveConfusion(ContextRule):
     category = Category.REAL_WORD
     patterns = PATTERNS
 
-    def more_matches(self, ctx: RuleContext) -> Iterator[ContextMatch]:
-        return swaps(ctx.tokens, SETS, load_word_classes(), load_unseen_after())
+    @classmethod
+    def more_matches(cls, tokens: Tokens) -> Iterator[ContextMatch]:
+        return swaps(tokens, SETS, load_word_classes(), load_unseen_after())

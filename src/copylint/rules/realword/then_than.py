@@ -9,7 +9,6 @@ import bisect
 from collections.abc import Iterator
 
 from copylint.core.finding import Category
-from copylint.core.rule import RuleContext
 from copylint.core.tokens import Tokens
 from copylint.language.context import ANY_WORD, ContextMatch, ContextPattern, joined_words, of_class, word
 from copylint.language.wordclass import WordClass
@@ -24,6 +23,7 @@ _COMPARATIVE = of_class(
 _CONSEQUENCE = "After a condition, the consequence opens with “then”"
 _CONDITIONS = frozenset(("if", "when", "once", "unless"))
 _SUBJECTS = frozenset(("i", "we", "you", "he", "she", "they", "it"))
+_COMPARED = frozenset(("than", "more", "less", "fewer", "rather", "other"))
 _DEGREE = word("more", "less", "fewer", "rather", "other", "greater", "smaller", "larger")
 
 PATTERNS = (
@@ -85,18 +85,22 @@ class ThenThan(ContextRule):
     category = Category.REAL_WORD
     patterns = PATTERNS
 
-    def more_matches(self, ctx: RuleContext) -> Iterator[ContextMatch]:
+    @classmethod
+    def more_matches(cls, tokens: Tokens) -> Iterator[ContextMatch]:
         """ "If we want to eat, than we need money": "than" after the comma that closes a
         condition, before the subject of the consequence (never a comparison there)."""
-        tokens = ctx.tokens
         words, folded, text = tokens.words, tokens.folded, tokens.view.text
         for index in tokens.indices_of(("than",)):
             if index == 0 or index + 1 >= len(words) or not words[index].text.islower():
                 continue
             if text[words[index - 1].end : words[index].start] != ", " or folded[index + 1] not in _SUBJECTS:
                 continue
-            if joined_words(tokens, index, index + 2) and folded[_first_of_sentence(tokens, index)] in _CONDITIONS:
-                yield ContextMatch(index, "then", _CONSEQUENCE)
+            first = _first_of_sentence(tokens, index)
+            if not joined_words(tokens, index, index + 2) or folded[first] not in _CONDITIONS:
+                continue
+            if any(form in _COMPARED for form in folded[first:index]):
+                continue  # "Unless it is more than you, than we like": a second comparison
+            yield ContextMatch(index, "then", _CONSEQUENCE)
 
 
 def _first_of_sentence(tokens: Tokens, index: int) -> int:
