@@ -20,6 +20,18 @@ _SET_LOOSE = (
 )  # fmt: skip
 """Verbs that take "loose" to mean free ("break loose", "cut loose"); "lose" never follows one."""
 _EFFECT = "The noun (a result) is “effect”"
+_AFFECT = "The verb (to change or move) is “affect”"
+_NOUN_AFFECT_BEFORE = (
+    "the", "an", "any", "some", "no", "same", "immediate", "primary", "net", "little", "major", "minor",
+    "main", "real", "direct", "indirect", "overall",
+)  # fmt: skip
+"""Words before a noun: "no affect on", "the same affect of" (a following "on" or "of" makes it the noun)."""
+_IMPACT = (
+    "adversely", "negatively", "positively", "significantly", "severely", "seriously", "directly", "greatly",
+    "dramatically", "drastically", "materially", "badly", "heavily", "indirectly", "disproportionately",
+)  # fmt: skip
+"""Adverbs of degree that go with the verb "affect" ("adversely affect"), never with "effect" (to
+bring about: "effect a change")."""
 _WHO_IS = "“Who is” is written “who's”"
 _WHOSE = "The possessive is “whose”"
 _SUBJECTS = (
@@ -76,8 +88,21 @@ PATTERNS = (
     ContextPattern((word("a", "the"), word("lose")), 1, "loss", _LOSS),
     ContextPattern((word(*_PASSIVE), word("lead"), word("by")), 1, "led", _LED),
     ContextPattern((word(*_PERFECT), word("lead"), word(*OBJECTS, "to", "us", "many", "some")), 1, "led", _LED),
-    ContextPattern((word(*_EFFECT_BEFORE), word("affect", "affects")), 1, "effect", _EFFECT),
-    ContextPattern((word("the", "an", "any", "some"), word("affect"), word("of", "on")), 1, "effect", _EFFECT),
+    ContextPattern((word(*_EFFECT_BEFORE, "side"), word("affect")), 1, "effect", _EFFECT),
+    ContextPattern((word(*_EFFECT_BEFORE, "side"), word("affects")), 1, "effects", _EFFECT),
+    ContextPattern((word(*_NOUN_AFFECT_BEFORE), word("affect"), word("of", "on")), 1, "effect", _EFFECT),
+    # "take affect": a law or a drug takes effect
+    ContextPattern((word("take", "takes", "took", "taken", "taking"), word("affect")), 1, "effect", _EFFECT),
+    # "negatively effect the": an adverb of degree goes with the verb "affect"
+    *(
+        ContextPattern((word(*_IMPACT), word(written)), 1, meant, _AFFECT)
+        for written, meant in (
+            ("effect", "affect"),
+            ("effects", "affects"),
+            ("effected", "affected"),
+            ("effecting", "affecting"),
+        )
+    ),
     ContextPattern((word("whose"), word("going", "gonna", "been", "not", "coming", "there")), 0, "who's", _WHO_IS),
     # "who's car was": a noun and its verb never follow "who is"
     ContextPattern((word("who's"), NOUN_ONLY, word(*FINITE_VERBS)), 0, "whose", _WHOSE),
@@ -92,8 +117,10 @@ class VerbConfusion(ContextRule):
     ("will loose the game", "loose weight"); "loosing" before the same; "lose" after an article
     ("on the lose" → loose, "at a lose" → loss) or after a verb that takes "loose" ("broke
     lose"); "was lead by", "has
-    lead the"; "affect" after "an" or an adjective that only a noun follows ("an adverse
-    affect"), and in "the affect of" and "the affect on"; "whose going", "whose been"; "who's"
+    lead the"; "affect" after "an", "side" or an adjective that only a noun follows ("an adverse
+    affect", "side affects"), after a determiner before "of" or "on" ("the affect of", "no affect
+    on"), and after "take" ("took affect"); "effect" after an adverb of degree ("negatively
+    effect", "badly effected"); "whose going", "whose been"; "who's"
     before a noun and its verb ("the author who's book was").
 
     Why: each pair sounds alike and both are words, so only the context shows the slip.
