@@ -47,6 +47,9 @@ class Slot:
     """The word must be written with a capital ("Its" opening a sentence)."""
     any_word: bool = False
     """Any word at all (a pattern that needs a following word, with only spaces between)."""
+    needs: WordClass = NONE
+    """With ``classes``: classes of which the word must be able to take one (a noun, not only the
+    verb spelled like one: "gonna" is no noun)."""
 
     def accepts(self, form: str, classes: WordClasses, written: str = "") -> bool:
         if self.lower_case and written and not written.islower():
@@ -60,7 +63,7 @@ class Slot:
         if not self.classes:
             return False
         found = classes.of(form)
-        if not found & self.classes:
+        if not found & self.classes or (self.needs and not found & self.needs):
             return False
         return not self.only or not (found & ~self.classes)
 
@@ -70,9 +73,11 @@ def word(*words: str, unless: Iterable[str] = (), lower_case: bool = False, capi
 
 
 ANY_WORD = Slot(any_word=True)
-NOUN_ONLY = Slot(classes=WordClass.NOUN | WordClass.PLURAL_NOUN | WordClass.PROPER_NOUN | WordClass.VERB, only=True)
-"""A word that can only be a noun (or the verb spelled the same): "house", "cover", not "blanket"."""
 """A slot that takes any word: "better then the" but not "better then," (a pause: time)."""
+_NOUNS = WordClass.NOUN | WordClass.PLURAL_NOUN | WordClass.PROPER_NOUN
+NOUN_ONLY = Slot(classes=_NOUNS | WordClass.VERB, only=True, needs=_NOUNS)
+"""A word that can only be a noun (or the verb spelled the same): "house", "approach", not
+"blanket" (also an adjective) nor "gonna" (only a verb)."""
 PREPOSITIONS = (
     "of", "in", "on", "with", "by", "from", "into", "onto", "at", "under", "within", "without", "through",
     "throughout", "upon", "toward", "towards", "above", "below", "amid", "alongside", "behind", "beyond",
@@ -170,7 +175,7 @@ def matches(tokens: Tokens, patterns: Sequence[ContextPattern], classes: WordCla
                 for offset, slot in enumerate(pattern.slots)
             ):
                 continue
-            if not _joined(tokens, start, end):
+            if not joined_words(tokens, start, end):
                 continue
             if pattern.not_before and _before_matches(tokens, start, pattern.not_before, classes):
                 continue
@@ -178,7 +183,7 @@ def matches(tokens: Tokens, patterns: Sequence[ContextPattern], classes: WordCla
             yield ContextMatch(target, pattern.replacement, pattern.reason)
 
 
-def _joined(tokens: Tokens, start: int, end: int) -> bool:
+def joined_words(tokens: Tokens, start: int, end: int) -> bool:
     """Whether the words ``start`` to ``end`` (exclusive) follow each other with only spaces between."""
     words, text = tokens.words, tokens.view.text
     return all(text[words[index].end : words[index + 1].start] in (" ", "\u00a0") for index in range(start, end - 1))
@@ -186,6 +191,6 @@ def _joined(tokens: Tokens, start: int, end: int) -> bool:
 
 def _before_matches(tokens: Tokens, start: int, slots: tuple[Slot, ...], classes: WordClasses) -> bool:
     first = start - len(slots)
-    if first < 0 or not _joined(tokens, first, start + 1):
+    if first < 0 or not joined_words(tokens, first, start + 1):
         return False
     return all(slot.accepts(tokens.folded[first + offset], classes) for offset, slot in enumerate(slots))

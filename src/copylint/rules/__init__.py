@@ -27,6 +27,7 @@ from copylint.rules.punctuation import (
 from copylint.rules.realword import WordInContext
 from copylint.rules.realword.confusion import ConfusionPairRule
 from copylint.rules.realword.its import ItsItIs
+from copylint.rules.realword.nounverb import NounVerbConfusion
 from copylint.rules.realword.phrases import MisheardPhrase
 from copylint.rules.realword.possessives import PossessiveConfusion
 from copylint.rules.realword.then_than import ThenThan
@@ -55,6 +56,7 @@ def copylint_register_rules() -> Sequence[type[Rule]]:
         MisheardPhrase,
         PossessiveConfusion,
         VerbConfusion,
+        NounVerbConfusion,
         ModalOf,
         Agreement,
         DoubleNegative,

@@ -13,14 +13,17 @@ from copylint.core.finding import Category, Finding, Severity
 from copylint.core.quotes import quotation_index
 from copylint.core.rule import Rule, RuleContext
 from copylint.language.confusion import fold, following_kind, load_confusion_model, next_form, window
-from copylint.language.context import matches
 from copylint.language.spelling.suggest import match_case
 from copylint.language.spelling.surroundings import in_identifier
-from copylint.language.wordclass import load_word_classes
-from copylint.rules.realword import its, phrases, possessives, then_than, verbs
+from copylint.rules.realword.its import ItsItIs
+from copylint.rules.realword.nounverb import NounVerbConfusion
+from copylint.rules.realword.phrases import MisheardPhrase
+from copylint.rules.realword.possessives import PossessiveConfusion
+from copylint.rules.realword.then_than import ThenThan
+from copylint.rules.realword.verbs import VerbConfusion
 
-_GUARDED = (*then_than.PATTERNS, *its.PATTERNS, *possessives.PATTERNS, *verbs.PATTERNS, *phrases.PATTERNS)
-"""The guarded rules' patterns: a word one of them reports is theirs, never reported twice."""
+_GUARDED = (ThenThan, ItsItIs, PossessiveConfusion, VerbConfusion, MisheardPhrase, NounVerbConfusion)
+"""The guarded rules: a word one of them reports is theirs, never reported twice."""
 
 
 @lru_cache(maxsize=1)
@@ -104,7 +107,7 @@ class ConfusionPairRule(Rule):
             if quotation_index(ctx).inside(word.start):
                 continue
             if guarded is None:
-                guarded = {match.index for match in matches(tokens, _GUARDED, load_word_classes())}
+                guarded = {match.index for rule in _GUARDED for match in rule.all_matches(tokens)}
             if index in guarded:
                 continue
             right = match_case(word.text, right.replace("'", "’") if "’" in word.text else right)

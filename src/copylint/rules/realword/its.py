@@ -10,18 +10,20 @@ from collections.abc import Iterator
 from copylint.core.finding import Category, Finding
 from copylint.core.rule import RuleContext
 from copylint.core.source import Span
-from copylint.language.context import FINITE_VERBS, NOUN_ONLY, PREPOSITIONS, ContextPattern, Slot, word
-from copylint.language.wordclass import WordClass
+from copylint.core.tokens import Tokens
+from copylint.language.context import FINITE_VERBS, NOUN_ONLY, PREPOSITIONS, ContextMatch, ContextPattern, Slot, word
+from copylint.language.unseen import load_unseen_after
+from copylint.language.wordclass import WordClass, load_word_classes
+from copylint.rules.realword.apostrophes import ApostropheSet, swaps
 from copylint.rules.realword.guarded import ContextRule
 
 _POSSESSIVE = "The possessive is “its”"
 _APOSTROPHES = ("'", "’")
 _OPENING_QUOTES = ("'", "’", "‘")
 _CONTRACTION = "“It is” or “it has” is written “it's”"
+SETS = (ApostropheSet("its", "it's", "Before a noun, the possessive is “its”", _CONTRACTION),)
 _ADJECTIVE_ONLY = Slot(classes=WordClass.ADJECTIVE, only=True)
-_AFTER_IT_IS = word(
-    "a", "an", "not", "been", "gonna", "because", "probably", "likely", "really", "already", lower_case=True
-)
+_AFTER_IT_IS = word("a", "an", "not", "been", "gonna", "because", lower_case=True)
 _OPENING = word(
     "been", "his", "her", "where", "okay", "ok", "gonna", "going", "getting", "raining", "too", "hard", "easy",
     "difficult", "impossible", "possible", "important", "better", "worth", "likely", "unlikely", "a", "an", "not",
@@ -51,7 +53,11 @@ class ItsItIs(ContextRule):
     only be a noun ("on it's way"), or an adjective and a noun ("with it's tiny buttons");
     and "its" before words that only follow "it is" or "it has" ("its a", "its not", "its been";
     never "its A list"), or opening a sentence before them or before an adjective and "to"
-    ("Its hard to say"; not "Its evil eyes"); and "its'", which is never right.
+    ("Its hard to say"; not "Its evil eyes"); and "its'", which is never right. Beyond these
+    patterns it reads what openly licensed prose never writes: "it's" after a verb and before a
+    noun never seen after "it is" but common after "its" ("see it's eyes"), and "its" before a word
+    that starts no noun phrase and is never seen after "its" ("its the only way"); see
+    ``rules/realword/apostrophes.py``.
 
     Why: the commonest apostrophe error in English, and one readers notice.
 
@@ -63,6 +69,10 @@ class ItsItIs(ContextRule):
     id = "real-word.its"
     category = Category.REAL_WORD
     patterns = PATTERNS
+
+    @classmethod
+    def more_matches(cls, tokens: Tokens) -> Iterator[ContextMatch]:
+        return swaps(tokens, SETS, load_word_classes(), load_unseen_after())
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         yield from super().check(ctx)
