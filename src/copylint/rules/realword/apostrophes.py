@@ -5,7 +5,7 @@ rule itself.
 
 A contraction is the possessive when
 - a preposition comes before it and a word that can only be a noun (or the verb spelled the same)
-  after it ("by it's cover", "in they're arms"), or an adjective and such a noun ("with it's tiny
+  after it ("by it's title", "in they're office"), or an adjective and such a noun ("with it's tiny
   buttons");
 - a verb or "all" comes before it and, after it, such a noun that prose never writes after the
   contraction (nor after it spelled out: "it is eyes") but often after the possessive ("see it's
