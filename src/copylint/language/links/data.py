@@ -1,5 +1,5 @@
 """The shipped spam lists (``copylint/data/spam/``), read once into the data cache (whose key
-covers the list files) and loaded from it."""
+covers the list files and the installed Public Suffix List) and loaded from it."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from functools import cached_property, lru_cache
 from typing import Any
 
 from copylint.core.listfiles import read_list_file
+from copylint.language.links.legitimate import LegitimateSites, read_legitimate_sites
 from copylint.store.shipped import data_lines
 from copylint.store.tables import cached
 
@@ -30,6 +31,9 @@ class SpamData:
     brands: Mapping[str, Brand]
     call_to_action_sources: tuple[tuple[str, str], ...]
     """Each category and its pattern (case-insensitive), as written in ``calls-to-action.txt``."""
+    legitimate: LegitimateSites = field(default_factory=LegitimateSites)
+    """Sites never spam by themselves (``host in data.legitimate``; ``.reason(host)`` says why):
+    no blocklist entry may be the evidence against them."""
     lookalike_memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
     """Each host's look-alike verdict, found once per process (a site's own links recur)."""
 
@@ -63,7 +67,18 @@ def _lines(name: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def spam_data() -> SpamData:
-    return cached("spam", (), _read_spam_data)
+    return cached("spam", ("publicsuffixlist",), _read_spam_data)
+
+
+def is_legitimate(host: str) -> bool:
+    """Whether ``host`` is under a government, military, education or intergovernmental suffix,
+    or is (or is under) a well-known legitimate site: see :mod:`copylint.language.links.legitimate`."""
+    return host in spam_data().legitimate
+
+
+def legitimate_sites() -> LegitimateSites:
+    """The shipped allowlist, read afresh (for the list builders and their tests)."""
+    return read_legitimate_sites(_lines("legitimate-domains.txt"), _lines("legitimate-suffixes.txt"))
 
 
 def _read_spam_data() -> SpamData:
@@ -82,6 +97,7 @@ def _read_spam_data() -> SpamData:
         shorteners=frozenset(_lines("url-shorteners.txt")),
         brands=brands,
         call_to_action_sources=actions,
+        legitimate=legitimate_sites(),
     )
 
 
