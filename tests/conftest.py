@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -22,10 +23,27 @@ from copylint.cli.commands import cli
 TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent
 FIXTURES = ROOT / "fixtures"  # the golden articles (the README's "Try it" lints them too)
+SPAM_LINKS = FIXTURES / "spam-links"  # labelled spam-link articles for benchmarks/spam_links.py, not golden files
 PLUGINS = TESTS / "fixtures" / "plugins"  # plugin distributions the tests put on sys.path
 MICROSOFT = TESTS / "fixtures" / "vale" / "Microsoft"  # Vale's Microsoft style with its own test suite
 SARIF_SCHEMA = TESTS / "fixtures" / "schemas" / "sarif-schema-2.1.0.json"
 RULE_CASES = TESTS / "rules" / "cases"  # <rule-id>.toml
+
+
+def golden_articles() -> list[Path]:
+    """Every Markdown, HTML and text file under ``fixtures/`` but the spam-link benchmark's articles,
+    which are measured by ``benchmarks/spam_links.py`` and have no golden output."""
+    return sorted(
+        path
+        for path in FIXTURES.rglob("*")
+        if path.suffix in {".md", ".html", ".txt"} and not path.is_relative_to(SPAM_LINKS)
+    )
+
+
+def copy_golden(target: Path) -> Path:
+    """A copy of ``fixtures/`` at ``target`` without the spam-link articles; returns ``target``."""
+    shutil.copytree(FIXTURES, target, ignore=lambda folder, names: ["spam-links"] if Path(folder) == FIXTURES else [])
+    return target
 
 
 def run_cli(*args: str, cwd: Path | None = None) -> Result:

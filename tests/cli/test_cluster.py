@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from distributed import Client, LocalCluster
 
-from conftest import FIXTURES, ROOT, run_cli, run_process
+from conftest import FIXTURES, ROOT, copy_golden, run_cli, run_process
 from copylint.project.plugins import load_plugins
 from copylint.project.resolver import CommandLine
 from copylint.project.session import open_session
@@ -35,7 +35,7 @@ def tree(tmp_path: Path) -> Path:
     """The fixtures, twelve small articles, an undecodable file, and a configuration naming a pack
     (pack rules are classes built at run time, so they have to travel to the workers by value)."""
     content = tmp_path / "content"
-    shutil.copytree(FIXTURES, content)
+    copy_golden(content)
     for index in range(12):
         (content / f"extra-{index:02}.md").write_text(
             f"Article {index} has a a slip, the orginal typo, and we utilize the tool.\n", encoding="utf-8"

@@ -12,13 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, run_cli
+from conftest import FIXTURES, golden_articles, run_cli
 
-ARTICLES = sorted(
-    path.relative_to(FIXTURES).as_posix()
-    for path in FIXTURES.rglob("*")
-    if path.suffix in {".md", ".html", ".txt"} and path.name != "SOURCE.md"
-)
+ARTICLES = [path.relative_to(FIXTURES).as_posix() for path in golden_articles() if path.name != "SOURCE.md"]
 
 
 def expected_path(article: str) -> Path:

@@ -5,15 +5,14 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 from pathlib import Path
 
-from conftest import FIXTURES, run_cli
+from conftest import copy_golden, run_cli
 
 
 def make_tree(tmp_path: Path) -> Path:
     tree = tmp_path / "content"
-    shutil.copytree(FIXTURES, tree)
+    copy_golden(tree)
     for index in range(12):
         (tree / f"extra-{index:02}.md").write_text(
             f"Article {index} has a a slip and the orginal typo.\n", encoding="utf-8"

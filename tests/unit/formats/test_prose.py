@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import FIXTURES
+from conftest import FIXTURES, golden_articles
 from copylint.core.prose import PLACEHOLDER, ProseView, Scope
 from copylint.core.source import Document, Span, decode
 from copylint.formats.html import HtmlFormat
@@ -205,9 +205,9 @@ def test_plain_text_is_verbatim_with_blank_lines_as_block_breaks() -> None:
     assert [view.text[b.start : b.end] for b in view.blocks] == ["First para\nline two.", "Second para.\n"]
 
 
-@pytest.mark.parametrize("name", sorted(p.name for p in FIXTURES.rglob("*") if p.suffix in {".md", ".html", ".txt"}))
+@pytest.mark.parametrize("name", [p.relative_to(FIXTURES).as_posix() for p in golden_articles()])
 def test_every_fixture_maps_verbatim(name: str) -> None:
-    path = next(FIXTURES.rglob(name))
+    path = FIXTURES / name
     document = decode(str(path), path.read_bytes())
     document_format = {".md": MarkdownFormat(), ".html": HtmlFormat(), ".txt": PlainTextFormat()}[path.suffix]
     view = document_format.build_view(document)

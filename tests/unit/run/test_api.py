@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, run_cli
+from conftest import copy_golden, run_cli
 from copylint.core.errors import CopylintError
 from copylint.core.finding import RunResult
 from copylint.project.plugins import load_plugins
@@ -26,15 +26,17 @@ def as_json(result: RunResult) -> str:
 
 
 def check_json(*args: str) -> str:
-    result = run_cli("check", "--format", "json", "--no-cache", *args, cwd=FIXTURES)
+    result = run_cli("check", "--format", "json", "--no-cache", *args)  # in the folder in_fixtures moved to
     assert result.exit_code in (0, 1), result.stderr
     return result.stdout
 
 
 @pytest.fixture
-def in_fixtures(monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(FIXTURES)
-    return FIXTURES
+def in_fixtures(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """The current folder is a copy of the golden articles (the spam-link benchmark's are left out)."""
+    fixtures = copy_golden(tmp_path / "fixtures")
+    monkeypatch.chdir(fixtures)
+    return fixtures
 
 
 def test_the_fixtures_give_the_findings_check_prints(in_fixtures: Path, capsys: pytest.CaptureFixture[str]) -> None:
