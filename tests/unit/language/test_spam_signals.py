@@ -56,12 +56,23 @@ def test_what_link_text_shows() -> None:
 
     assert weights("harborcity.gov", "https://harborcity-gov.net/x", "harborcity.gov") == [3]
     assert weights("www.stateparks.org", "https://trail-deals.net/", "www.stateparks.org") == [2]
-    assert weights("www.stateparks.org", "https://trail-deals.net/?ref=9", "www.stateparks.org") == [2, 1]
     # a phrase that mentions an address is only weak; a well-known or official target is no disguise
     assert weights("the stateparks.org map", "https://trail-deals.net/", "stateparks.org") == [1]
     assert weights("docs.example.gov", "https://github.com/agency/handbook", "docs.example.gov") == [1]
     assert weights("example.org", "https://www.example.gov/", "example.org") == []
     assert weights("nasa.gov", "https://snapshots.example.net/2020/nasa.gov/", "nasa.gov") == []
+
+
+def test_an_affiliate_parameter_adds_to_a_disguise_or_a_spam_name_never_alone() -> None:
+    data = spam_data()
+
+    def total(target: str, text: str, shown: tuple[str, ...] = ()) -> int:
+        candidate = LinkCandidate(target, target.split("/")[2], Span(0, len(text)), "markdown")
+        return sum(signal.weight for signal in link_signals(candidate, LinkContext(text, text, shown), data))
+
+    assert total("https://trail-deals.net/?ref=9", "www.stateparks.org", ("www.stateparks.org",)) == 3
+    assert total("https://brightday-loans.co.uk/apply?aff=w9", "Apply") == 2 + 1
+    assert total("https://shop.example.com/sale?ref=newsletter", "the sale") == 0
 
 
 def test_every_signal_has_a_weight_and_a_reason_and_the_model_has_its_place() -> None:

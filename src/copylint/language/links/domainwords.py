@@ -22,17 +22,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from copylint.core.domains import registrable
+from copylint.language.links.data import spam_data
+from copylint.language.links.legitimate import parents
 from copylint.language.spelling.attestation import load_attestation
 from copylint.store.shipped import data_lines
 
 ANY = "*"
 """The category of lures that go with a core word of every category."""
 INSTITUTION = "institution"
-OFFICIAL_SUFFIX_LABELS = frozenset({"gov", "gouv", "gob", "govt", "mil", "edu", "int", "ac", "go", "gv", "k12"})
-"""Labels of a public suffix that only governments, armed forces and schools register under
-(``.gov``, ``gov.uk``, ``gouv.fr``, ``ac.uk``, ``go.jp``, ``k12.ca.us``)."""
 
 _GOVERNMENT_LABELS = frozenset({"gov", "gouv", "gob", "govt", "mil"})
+"""Registrable labels that are a government's own where its country has no such suffix (gov.je)."""
 _LONGEST_WORD = 20
 _UNKNOWN_START = 9.0
 _UNKNOWN_PER_LETTER = 1.5
@@ -78,7 +78,9 @@ def vocabulary() -> Vocabulary:
 @dataclass(frozen=True, slots=True)
 class HostWords:
     """A host read as words: each label's words (the registrable label first, then the
-    subdomains from the right), and whether its suffix is an official one."""
+    subdomains from the right), and whether it is an official one: under a government,
+    military, education or intergovernmental suffix (``legitimate-suffixes.txt``: .gov, gov.uk,
+    ac.uk, k12.ca.us ...)."""
 
     labels: tuple[tuple[str, ...], ...]
     raw_labels: tuple[str, ...]
@@ -105,7 +107,8 @@ def host_words(host: str) -> HostWords | None:
         names = names[1:]
     names.reverse()
     # "gov.je": some governments register under their country code, with no suffix of their own
-    official = bool(OFFICIAL_SUFFIX_LABELS.intersection(suffix.split("."))) or names[0] in _GOVERNMENT_LABELS
+    suffixes = spam_data().legitimate.suffixes
+    official = any(entry in suffixes for entry in parents(suffix)) or names[0] in _GOVERNMENT_LABELS
     return HostWords(tuple(split_label(name) for name in names), tuple(names), official)
 
 

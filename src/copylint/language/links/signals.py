@@ -21,6 +21,7 @@ from copylint.language.links.candidates import LinkCandidate
 from copylint.language.links.data import Brand, SpamData, SpamSettings
 from copylint.language.links.domainwords import (
     HostWords,
+    SpamWords,
     host_words,
     institution_words,
     is_famous_word,
@@ -97,9 +98,13 @@ def link_signals(
     lookalike = None if blocklisted else _lookalike_once(host, data)
     if lookalike:
         signals.append(lookalike)
-    if words is not None:
-        signals.extend(domain_word_signals(words, data.brands))
-    signals.extend(shown_address_signals(candidate, context.link_text, context.text_hosts, data))
+    named = domain_word_signals(words, spam_words(words)) if words is not None else []
+    shown = shown_address_signals(candidate, context.link_text, context.text_hosts, data)
+    signals.extend(named + shown)
+    tracking = _TRACKING.search(candidate.target.partition("?")[2].partition("#")[0])
+    if tracking and (named or shown):
+        # a paid referral: evidence beside a disguise or a spam name, not alone (shops use them too)
+        signals.append(Signal(1, f"the link carries an affiliate or referral parameter ({tracking.group(1)})"))
     if context.alone and _offers(context.link_text):
         signals.append(Signal(1, "the paragraph is nothing but a call-to-action link"))
     if context.crowded_ending:
@@ -120,11 +125,11 @@ def language_model_signal(candidate: LinkCandidate, context: LinkContext, words:
     return None
 
 
-def domain_word_signals(words: HostWords, brands: Mapping[str, Brand]) -> list[Signal]:
-    """What the domain's own words say: spam vocabulary; a public body's name in a domain that is
-    not a government one; a label dressed as an official suffix ("cityofmaple-gov.org")."""
+def domain_word_signals(words: HostWords, found: SpamWords | None) -> list[Signal]:
+    """What the domain's own words say: the spam vocabulary ``found`` in them; a public body's
+    name in a domain that is not a government one; a label dressed as an official suffix
+    ("cityofmaple-gov.org")."""
     signals: list[Signal] = []
-    found = spam_words(words)
     if found is not None:
         listed = f"{found.category} {'words' if len(found.words) > 1 else 'word'} ({', '.join(found.words)})"
         signals.append(Signal(found.weight, f"the domain reads “{words.phrase()}”: {listed}"))
@@ -133,7 +138,9 @@ def domain_word_signals(words: HostWords, brands: Mapping[str, Brand]) -> list[S
     imitation = official_imitation(words)
     if imitation is not None:
         signals.append(Signal(2, f"the label “{imitation}” dresses the domain as an official one"))
-    names = [name for name in institution_words(words) if imitation is None or not imitation.endswith(name)]
+    # a public body's name counts only when nothing else in the name does: a domain's name alone
+    # never makes a finding (a county's notice names the fake "county-gov" domain to warn of it)
+    names = institution_words(words) if imitation is None and found is None else ()
     if names:
         signals.append(Signal(1, f"the domain borrows a public body's name ({', '.join(names)}) without being one"))
     return signals
@@ -210,8 +217,7 @@ def shown_address_signals(
     """Link text that shows one address while the link goes to another: weak on its own (a
     site's name over a link to its new home), medium when the text is nothing but an official or
     well-known address (a government's, a brand's, a public body's), strong when the target
-    imitates the address it shows ("cityofmaple.gov" over cityofmaple-gov.org); an affiliate
-    parameter on such a link adds to it.
+    imitates the address it shows ("cityofmaple.gov" over cityofmaple-gov.org).
 
     Never when the target is itself official, belongs to the same brand, or names the shown
     address after its host (an archived copy, a repository, a redirect through a mail service);
@@ -229,20 +235,15 @@ def shown_address_signals(
         if _same_brand(shown_site, target_site, data.brands) or _mentions(candidate.target, candidate.host, shown_site):
             return []
         base = f"the text shows {shown} but the link goes to {candidate.host}"
-        if _well_known(target_site, target_words, data.brands):
-            signals = [Signal(1, base)]
-        elif _imitates(target_site, shown_site, shown_words):
-            signals = [Signal(3, f"{base}, a domain made to look like it")]
-        elif _is_address(link_text, shown) and (
-            _official_looking(shown_words) or _well_known(shown_site, shown_words, data.brands)
+        if _well_known(target_site, target_words, data):
+            return [Signal(1, base)]
+        if _imitates(target_site, shown_site, shown_words):
+            return [Signal(3, f"{base}, a domain made to look like it")]
+        if _is_address(link_text, shown) and (
+            _official_looking(shown_words) or _well_known(shown_site, shown_words, data)
         ):
-            signals = [Signal(2, f"{base}: an official or well-known address over a link elsewhere")]
-        else:
-            signals = [Signal(1, base)]
-        tracking = _TRACKING.search(candidate.target.partition("?")[2].partition("#")[0])
-        if tracking:
-            signals.append(Signal(1, f"the link carries an affiliate or referral parameter ({tracking.group(1)})"))
-        return signals
+            return [Signal(2, f"{base}: an official or well-known address over a link elsewhere")]
+        return [Signal(1, base)]
     return []
 
 
@@ -275,10 +276,10 @@ def _official_looking(words: HostWords) -> bool:
     return words.official or bool(institution_words(words))
 
 
-def _well_known(site: str, words: HostWords, brands: Mapping[str, Brand]) -> bool:
-    """A brand's own site, or one whose name people write as a word of its own ("github",
-    "wikipedia": Zipf 3 or more in wordfreq's English usage), which no spam vocabulary names."""
-    if any(site in brand.official for brand in brands.values()):
+def _well_known(site: str, words: HostWords, data: SpamData) -> bool:
+    """A site on the shipped allowlist or a brand's own, or one whose name people write as a word
+    of its own ("github": Zipf 3 or more in wordfreq's English usage) and no spam word."""
+    if site in data.legitimate or any(site in brand.official for brand in data.brands.values()):
         return True
     label = words.raw_labels[0] if words.raw_labels else ""
     return label.isalpha() and words.labels[0] == (label,) and is_famous_word(label)
