@@ -6,7 +6,7 @@ from __future__ import annotations
 from copylint.core.source import Span
 from copylint.language.links.actions import sentence_actions
 from copylint.language.links.candidates import LinkCandidate
-from copylint.language.links.clauses import spam_clause
+from copylint.language.links.clauses import balanced, spam_clause
 from copylint.language.links.data import spam_data
 from copylint.language.links.signals import LinkContext, language_model_signal, link_signals, shown_address_signals
 
@@ -82,3 +82,19 @@ def test_every_signal_has_a_weight_and_a_reason_and_the_model_has_its_place() ->
     assert sum(signal.weight for signal in signals) == 3
     assert all(signal.reason and signal.weight in (1, 2, 3) for signal in signals)
     assert language_model_signal(candidate, context, None) is None
+
+
+def test_a_removal_keeps_the_markup_balanced() -> None:
+    def removed(document: str, part: str) -> str:
+        edit = balanced(document, _span(document, part))
+        return document[: edit.span.start] + edit.replacement + document[edit.span.end :]
+
+    # an element opened before the span and closed inside it is taken whole
+    assert removed("<div><b>name</b>: spam <a href='x'>here</a></div>", "name</b>: spam <a href='x'>here</a>") == ""
+    # a tag the span cannot take whole stays, and the text around it goes
+    document = "<p>Keep. Spam <i>words</i></p><p>More.</p>"
+    assert removed(document, "Spam <i>words</i></p><p>More") == "<p>Keep. </p><p>.</p>"
+    # an element that wraps more than the span stays
+    assert removed("<p>Keep this. <a href='x'>spam</a></p>", "<a href='x'>spam</a>") == "<p>Keep this. </p>"
+    # no markup: the span alone
+    assert removed("Keep this. Spam here.", "Spam here.") == "Keep this. "

@@ -47,12 +47,6 @@ def spam_clause(text: str, sentence: Span, spam: Span, before: int | None, after
     return Span(start, separator.end() if before is None else separator.start())
 
 
-def within(span: Span, region: Span) -> Span | None:
-    """``span`` clipped to ``region`` (``None`` when they do not meet)."""
-    start, end = max(span.start, region.start), min(span.end, region.end)
-    return Span(start, end) if start < end else None
-
-
 def sentence_removal(
     document: str, view: ProseView, span: Span, markup: Span | None, whole_lines: bool
 ) -> tuple[Edit, ...]:
@@ -66,22 +60,86 @@ def sentence_removal(
         line_start = document.rfind("\n", 0, source.start) + 1
         if not document[line_start : source.start].strip(" \t>-*+#0123456789."):
             return (_delete_lines(document, line_start, _line_end(document, source.end)),)
-    end = source.end
+    edit = balanced(document, source)
+    start, end = edit.span.start, edit.span.end
+    if not edit.replacement:
+        line_start, line_end = document.rfind("\n", 0, start) + 1, _line_end(document, end)
+        if not document[line_start:start].strip() and not document[end:line_end].strip():
+            return (Edit(Span(line_start, line_end), ""),)  # the line held nothing else: it goes
     while end < len(document) and document[end] in " \t":
         end += 1
-    start = source.start
-    if end == source.end:
+    if end == edit.span.end:
         while start > 0 and document[start - 1] in " \t":
             start -= 1
-    return (Edit(Span(start, end), ""),)
+    return (Edit(Span(start, end), edit.replacement),)
 
 
 def clause_removal(document: str, source: Span, capitalise: bool) -> tuple[Edit, ...]:
     """The edit that deletes the clause at ``source``; when it opened its sentence, the letter
     that now opens it becomes a capital."""
-    if capitalise and source.end < len(document) and document[source.end].islower():
-        return (Edit(Span(source.start, source.end + 1), document[source.end].upper()),)
-    return (Edit(source, ""),)
+    edit = balanced(document, source)
+    end = edit.span.end
+    if capitalise and not edit.replacement and end < len(document) and document[end].islower():
+        return (Edit(Span(edit.span.start, end + 1), document[end].upper()),)
+    return (edit,)
+
+
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])[^<>]*>")
+_OPENING_BEFORE = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])[^<>]*>\s*\Z")
+_CLOSING_AFTER = re.compile(r"\s*</([A-Za-z][A-Za-z0-9-]*)\s*>")
+_VOID = frozenset({"area", "br", "col", "embed", "hr", "img", "input", "source", "track", "wbr"})
+_WRAPPERS = frozenset(
+    "a aside b big blockquote center dd div dt em font i label li mark p s small span strong sub sup u".split()
+)
+"""Elements that may go with the text they wrap (not table cells, sections or the body)."""
+_REACH = 400
+
+
+def balanced(document: str, source: Span) -> Edit:
+    """The edit that deletes ``source`` without breaking the markup around it: an element it
+    opens or closes only in part is taken whole when its other tag is next to the span, an
+    element that only wraps the span goes with it ("<p><a …>…</a></p>"), and the tags still
+    unmatched stay (the text between them goes)."""
+    start, end = source.start, source.end
+    if "<" not in document[max(0, start - 1) : end + 1]:
+        return Edit(source, "")
+    while True:
+        opened, closed = _unmatched(document, start, end)
+        before = _OPENING_BEFORE.search(document, max(0, start - _REACH), start)
+        after = _CLOSING_AFTER.match(document, end)
+        if closed and before and before.group(1).lower() == closed[0][1]:
+            start = before.start()
+        elif opened and after and after.group(1).lower() == opened[-1][1]:
+            end = after.end()
+        elif not opened and not closed and before and after and before.group(1).lower() == after.group(1).lower():
+            if before.group(1).lower() not in _WRAPPERS:
+                break
+            start, end = before.start(), after.end()
+        else:
+            break
+    opened, closed = _unmatched(document, start, end)
+    kept = sorted(closed + opened)
+    return Edit(Span(start, end), "".join(document[tag[0] : tag[2]] for tag in kept))
+
+
+def _unmatched(document: str, start: int, end: int) -> tuple[list[tuple[int, str, int]], list[tuple[int, str, int]]]:
+    """The tags in ``document[start:end]`` left unmatched inside it: the ones it opens without
+    closing, and the ones it closes without opening (each as start, name, end)."""
+    opened: list[tuple[int, str, int]] = []
+    closed: list[tuple[int, str, int]] = []
+    for tag in _TAG.finditer(document, start, end):
+        name = tag.group(2).lower()
+        if name in _VOID or tag.group().endswith("/>"):
+            continue
+        if not tag.group(1):
+            opened.append((tag.start(), name, tag.end()))
+            continue
+        match = next((index for index in range(len(opened) - 1, -1, -1) if opened[index][1] == name), None)
+        if match is None:
+            closed.append((tag.start(), name, tag.end()))
+        else:
+            del opened[match:]
+    return opened, closed
 
 
 def fills_block(view: ProseView, span: Span) -> bool:
