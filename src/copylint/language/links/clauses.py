@@ -79,9 +79,14 @@ def clause_removal(document: str, source: Span, capitalise: bool) -> tuple[Edit,
     that now opens it becomes a capital."""
     edit = balanced(document, source)
     end = edit.span.end
-    if capitalise and not edit.replacement and end < len(document) and document[end].islower():
+    word = document[end : end + _WORD].split(maxsplit=1)[0] if document[end : end + _WORD].strip() else ""
+    address = "/" in word or "." in word.rstrip(".,;:!?")
+    if capitalise and not edit.replacement and word[:1].islower() and not address:
         return (Edit(Span(edit.span.start, end + 1), document[end].upper()),)
     return (edit,)
+
+
+_WORD = 100
 
 
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])[^<>]*>")
@@ -99,10 +104,11 @@ def balanced(document: str, source: Span) -> Edit:
     """The edit that deletes ``source`` without breaking the markup around it: an element it
     opens or closes only in part is taken whole when its other tag is next to the span, an
     element that only wraps the span goes with it ("<p><a …>…</a></p>"), and the tags still
-    unmatched stay (the text between them goes)."""
-    start, end = source.start, source.end
+    unmatched stay (the text between them goes). Markdown emphasis the span holds only one
+    delimiter of ("**name** — spam") takes in the other one when it is next to the span."""
+    start, end = _emphasis_whole(document, source.start, source.end)
     if "<" not in document[max(0, start - 1) : end + 1]:
-        return Edit(source, "")
+        return Edit(Span(start, end), "")
     while True:
         opened, closed = _unmatched(document, start, end)
         before = _OPENING_BEFORE.search(document, max(0, start - _REACH), start)
@@ -120,6 +126,25 @@ def balanced(document: str, source: Span) -> Edit:
     opened, closed = _unmatched(document, start, end)
     kept = sorted(closed + opened)
     return Edit(Span(start, end), "".join(document[tag[0] : tag[2]] for tag in kept))
+
+
+_EMPHASIS = re.compile(r"(?<![\w*_~])(?:\*{1,3}|_{1,3}|~~)(?![*_~])|(?<![*_~])(?:\*{1,3}|_{1,3}|~~)(?![\w*_~])")
+
+
+def _emphasis_whole(document: str, start: int, end: int) -> tuple[int, int]:
+    """``start`` and ``end`` moved over a Markdown emphasis delimiter next to them whose partner
+    is the only one of its kind inside (``**`` … ``**``; ``_`` inside a word is no delimiter)."""
+    runs: dict[str, int] = {}
+    for found in _EMPHASIS.finditer(document, start, end):
+        runs[found.group()] = runs.get(found.group(), 0) + 1
+    for run, count in runs.items():
+        if count % 2 == 0:
+            continue
+        if document[max(0, start - len(run)) : start] == run:
+            start -= len(run)
+        elif document[end : end + len(run)] == run:
+            end += len(run)
+    return start, end
 
 
 def _unmatched(document: str, start: int, end: int) -> tuple[list[tuple[int, str, int]], list[tuple[int, str, int]]]:
