@@ -3,7 +3,7 @@
 Text and ``alt`` attributes are prose (the alt text a screen reader speaks, as Markdown's image
 text is); other attribute values (``title``), ``script``, ``style``, ``code``, ``pre``, ``kbd``,
 ``samp``, ``tt``, ``var`` and comments are not. Links (``<a href>``) are recorded with their
-``rel`` and whether an enclosing element hides them.
+``rel`` and whether the link or an enclosing element hides them (:mod:`~copylint.formats.hiding`).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from html.parser import HTMLParser
 
 from copylint.core.prose import DirectiveSyntax, FormatTraits, Link, ProseView, Scope, ViewBuilder
 from copylint.core.source import Document, Span
+from copylint.formats.hiding import Visibility
 from copylint.formats.masks import add_prose, blank, template_tag_spans
 
 NON_PROSE_ELEMENTS = frozenset(
@@ -79,12 +80,8 @@ _SCOPES = {
     "p": Scope.PARAGRAPH,
 }
 _ATTRIBUTE = re.compile(r"""([^\s/>"'=]+)(?:\s*=\s*('[^']*'|"[^"]*"|[^\s>]*))?""")
-_HIDDEN_STYLE = re.compile(
-    r"display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?![.\d]*[1-9])"
-    r"|(?:left|top|text-indent)\s*:\s*-\d{3,}|opacity\s*:\s*0(?![.\d]*[1-9])",
-    re.IGNORECASE,
-)
 _PROSE_ATTRIBUTES = {"alt": Scope.ALT_TEXT}
+_VISIBLE = Visibility()
 
 
 class HtmlFormat:
@@ -105,18 +102,33 @@ class HtmlFormat:
 class _Open:
     tag: str
     scope: Scope | None
-    hidden: bool
+    visibility: Visibility
     skipped: bool
 
 
 @dataclass(slots=True)
-class _OpenLink:
+class OpenLink:
+    """An ``<a href>`` tag whose end has not been read yet: where it starts in the source and in
+    the prose, and what it says of itself."""
+
     start: int
     prose_start: int
     url: str
     rel: tuple[str, ...]
     hidden: bool
     title: str | None
+
+    def close(self, end: int, prose_end: int) -> Link:
+        """The link, its markup ending at source offset ``end`` and its text at ``prose_end``."""
+        return Link(
+            url=self.url,
+            source=Span(self.start, max(end, self.start)),
+            kind="html",
+            text=Span(self.prose_start, prose_end),
+            title=self.title,
+            rel=self.rel,
+            hidden=self.hidden,
+        )
 
 
 class HtmlExtractor(HTMLParser):
@@ -131,7 +143,7 @@ class HtmlExtractor(HTMLParser):
         self._end = end
         self._first_line = document.position(start).line - 1
         self._stack: list[_Open] = []
-        self._links: list[_OpenLink] = []
+        self._links: list[OpenLink] = []
 
     def run(self) -> None:
         self.feed(self._masked[self._start : self._end])
@@ -157,8 +169,8 @@ class HtmlExtractor(HTMLParser):
     def _skipping(self) -> bool:
         return bool(self._stack) and self._stack[-1].skipped
 
-    def _hidden(self) -> bool:
-        return bool(self._stack) and self._stack[-1].hidden
+    def _visibility(self) -> Visibility:
+        return self._stack[-1].visibility if self._stack else _VISIBLE
 
     def _scope(self) -> Scope:
         if self._links:
@@ -218,7 +230,8 @@ class HtmlExtractor(HTMLParser):
     def _start_element(self, tag: str, attrs: list[tuple[str, str | None]], self_closing: bool) -> None:
         offset = self._offset()
         values = {name: value or "" for name, value in attrs}
-        hidden = self._hidden() or "hidden" in values or bool(_HIDDEN_STYLE.search(values.get("style", "")))
+        visibility = self._visibility().child(values)
+        hidden = visibility.hidden
         skipped = self._skipping() or tag in NON_PROSE_ELEMENTS
         if tag in _BLOCKS:
             self._builder.break_block()
@@ -228,11 +241,9 @@ class HtmlExtractor(HTMLParser):
             self._add_attributes(offset, tag)
         if tag == "a" and "href" in values and not self_closing:
             rel = tuple(values.get("rel", "").lower().split())
-            self._links.append(
-                _OpenLink(offset, self._builder.offset, values["href"], rel, hidden, values.get("title"))
-            )
+            self._links.append(OpenLink(offset, self._builder.offset, values["href"], rel, hidden, values.get("title")))
         if not self_closing:
-            self._stack.append(_Open(tag, _SCOPES.get(tag), hidden, skipped))
+            self._stack.append(_Open(tag, _SCOPES.get(tag), visibility, skipped))
 
     def _add_attributes(self, offset: int, tag: str) -> None:
         raw = self.get_starttag_text() or ""
@@ -258,15 +269,4 @@ class HtmlExtractor(HTMLParser):
             self._builder.break_block()
 
     def _finish_link(self, end: int) -> None:
-        link = self._links.pop()
-        self._builder.add_link(
-            Link(
-                url=link.url,
-                source=Span(link.start, max(end, link.start)),
-                kind="html",
-                text=Span(link.prose_start, self._builder.offset),
-                title=link.title,
-                rel=link.rel,
-                hidden=link.hidden,
-            )
-        )
+        self._builder.add_link(self._links.pop().close(end, self._builder.offset))

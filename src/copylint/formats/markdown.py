@@ -3,7 +3,8 @@
 markdown-it-py gives block tokens line ranges but inline tokens no positions. For each inline
 token we map its ``content`` (the block's lines with container markers stripped) back to source
 lines, then walk its children with a cursor over that content, skipping markup (emphasis
-delimiters, link destinations, code spans, inline HTML) and aligning each text token character by
+delimiters, link destinations, code spans, inline HTML, whose ``<a href>`` tags still make links:
+:mod:`copylint.formats.inline_html`) and aligning each text token character by
 character; backslash escapes and entities become synthetic one-character segments. Math, TeX
 commands, shortcodes, attribute lists and code-like HTML elements arrive as ``nonprose`` tokens
 that carry their own offsets (:mod:`copylint.formats.markdown_rules`).
@@ -25,6 +26,7 @@ from copylint.core.errors import InputError
 from copylint.core.prose import PLACEHOLDER, DirectiveSyntax, FormatTraits, Link, ProseView, Scope, ViewBuilder
 from copylint.core.source import Document, Span
 from copylint.formats.html import HtmlExtractor
+from copylint.formats.inline_html import InlineHtml
 from copylint.formats.markdown_rules import NONPROSE, install
 from copylint.formats.masks import add_prose, blank, front_matter_span, template_tag_spans
 
@@ -121,9 +123,9 @@ class _Walker:
                 scope = block_scope or (containers[-1] if containers else Scope.PARAGRAPH)
                 in_cell = block_scope is Scope.TABLE_CELL
                 line_maps, row_cursor = self._map_lines(token, row_cursor if in_cell else None)
-                _InlineAligner(token.content, line_maps, self._masked, self._builder).align(
-                    token.children or [], scope, 0
-                )
+                aligner = _InlineAligner(token.content, line_maps, self._masked, self._builder)
+                aligner.align(token.children or [], scope, 0)
+                aligner.finish()
                 self._builder.break_block()
             elif kind == "html_block" and token.map:
                 start = self._line_start(token.map[0])
@@ -201,6 +203,12 @@ class _InlineAligner:
         self._masked = masked
         self._builder = builder
         self._cursor = 0
+        self._html = InlineHtml()
+
+    def finish(self) -> None:
+        """Close the links the paragraph's inline HTML left open."""
+        for link in self._html.finish(self._source(len(self._content)), self._builder.offset):
+            self._builder.add_link(link)
 
     # ---- mapping content offsets to source offsets
     def _source(self, offset: int) -> int:
@@ -232,7 +240,7 @@ class _InlineAligner:
         link_starts: list[tuple[int, int, Token]] = []
         for token in children:
             kind = token.type
-            scope = Scope.LINK_TEXT if link_starts else base_scope
+            scope = Scope.LINK_TEXT if link_starts or self._html.in_link else base_scope
             if skip_autolink:
                 skip_autolink = kind != "link_close"
                 continue
@@ -263,6 +271,10 @@ class _InlineAligner:
                 start = content.find(token.content, self._cursor)
                 if start >= 0:
                     self._cursor = start + len(token.content)
+                    source = Span(self._source(start), self._source(self._cursor))
+                    link = self._html.tag(token.content, source, self._builder.offset)
+                    if link is not None:
+                        self._builder.add_link(link)
             elif kind in _DELIMITERS:
                 start = content.find(token.markup, self._cursor)
                 if start >= 0:

@@ -1,24 +1,46 @@
 """Explainable spam signals for one link, each with a weight: strong 3, medium 2, weak 1.
 
 A link is spam when its signals add up to ``THRESHOLD``: no weak signal alone, nor a single
-medium one (a news story may link a piracy site it reports on), is enough.
+medium one (a news story may link a piracy site it reports on), is enough. The signals come from
+the lists (blocklists, abused top-level domains, shorteners), from the domain's own words
+(:mod:`~copylint.language.links.domainwords`), from what the link text shows, and from how the
+link sits in the document (hidden, alone in its paragraph, crowded at the end).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from rapidfuzz.distance import OSA
 
 from copylint.core.domains import has_known_suffix, is_ip, listed, registrable, top_level
+from copylint.language.links.actions import Action
 from copylint.language.links.candidates import LinkCandidate
 from copylint.language.links.data import Brand, SpamData, SpamSettings
+from copylint.language.links.domainwords import (
+    HostWords,
+    SpamWords,
+    host_words,
+    institution_words,
+    is_famous_word,
+    official_imitation,
+    spam_words,
+)
 from copylint.language.lookalikes import to_latin
 
 THRESHOLD = 3
 STRONG_TOTAL = 5
 _LEET = str.maketrans({"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "$": "s"})
+_OFFER_VERBS = frozenset(
+    "apply bet boost buy claim click download earn get grab join order play register shop sign spin start stream "
+    "try unlock visit watch win".split()
+)
+_OFFER_WORDS = re.compile(
+    r"\b(?:you|your|free|bonus|discount|cheap|now|today|instant(?:ly)?|guaranteed|no deposit)\b|\d+\s*%\s*off\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,15 +49,27 @@ class Signal:
     reason: str
 
 
+@dataclass(frozen=True, slots=True)
+class LinkContext:
+    """Where a link sits: its sentence (clipped), its text, the hosts its text shows, whether it is
+    one of a cluster of links at the very end, whether it is all there is of its paragraph, and
+    the call to action of the sentence that sells it (:mod:`~copylint.language.links.actions`)."""
+
+    sentence: str
+    link_text: str = ""
+    text_hosts: tuple[str, ...] = ()
+    crowded_ending: bool = False
+    alone: bool = False
+    action: Action | None = None
+
+
 def link_signals(
     candidate: LinkCandidate,
-    sentence: str,
+    context: LinkContext,
     data: SpamData,
-    text_hosts: list[str],
-    crowded_ending: bool,
     settings: SpamSettings | None = None,
 ) -> list[Signal]:
-    """The signals that apply to ``candidate`` in its ``sentence`` (none for a trusted domain)."""
+    """The signals that apply to ``candidate`` where it sits (none for a trusted domain)."""
     host = candidate.host
     signals: list[Signal] = []
     settings = settings or SpamSettings()
@@ -48,10 +82,8 @@ def link_signals(
             blocklisted = True
             where = "the project's blocklist" if name == "project's" else f"the shipped {name} blocklist"
             signals.append(Signal(2, f"{entry} is on {where}"))
-    action = data.call_to_action(sentence)
-    if action:
-        category, match = action
-        signals.append(Signal(2, f"{category} call to action (“{' '.join(match.group().split())}”)"))
+    if context.action is not None:
+        signals.append(Signal(2, f"{context.action.category} call to action (“{context.action.words}”)"))
     if not is_ip(host) and top_level(host) in data.abused_tlds:
         signals.append(Signal(1, f".{top_level(host)} is a much-abused top-level domain"))
     if listed(host, data.shorteners):
@@ -62,18 +94,63 @@ def link_signals(
         signals.append(Signal(2, "the link is hidden from readers"))
     if candidate.kind == "obfuscated":
         signals.append(Signal(1, "the address is disguised to slip past link filters"))
+    words = host_words(host)
     lookalike = None if blocklisted else _lookalike_once(host, data)
     if lookalike:
         signals.append(lookalike)
-    target_site = registrable(host)
-    for shown in text_hosts:
-        shown_site = registrable(shown)
-        if shown_site and target_site and shown_site != target_site:
-            signals.append(Signal(1, f"the text shows {shown} but the link goes to {host}"))
-            break
-    if crowded_ending:
+    named = domain_word_signals(words, spam_words(words)) if words is not None else []
+    shown = shown_address_signals(candidate, context.link_text, context.text_hosts, data)
+    signals.extend(named + shown)
+    tracking = _TRACKING.search(candidate.target.partition("?")[2].partition("#")[0])
+    if tracking and (named or shown):
+        # a paid referral: evidence beside a disguise or a spam name, not alone (shops use them too)
+        signals.append(Signal(1, f"the link carries an affiliate or referral parameter ({tracking.group(1)})"))
+    if context.alone and _offers(context.link_text):
+        signals.append(Signal(1, "the paragraph is nothing but a call-to-action link"))
+    if context.crowded_ending:
         signals.append(Signal(1, "one of a cluster of links at the very end"))
+    # ---- the language-model signal goes here -------------------------------------------------
+    model = language_model_signal(candidate, context, words)
+    if model is not None:
+        signals.append(model)
     return signals
+
+
+def language_model_signal(candidate: LinkCandidate, context: LinkContext, words: HostWords | None) -> Signal | None:
+    """A spam-language model's verdict on the link text, its sentence and the domain's words.
+
+    The one place a trained model of spam language plugs in (issue 20, point 3): it returns a
+    Signal named after the kind of spam it recognises, or ``None``. There is no model yet.
+    """
+    return None
+
+
+def domain_word_signals(words: HostWords, found: SpamWords | None) -> list[Signal]:
+    """What the domain's own words say: the spam vocabulary ``found`` in them; a public body's
+    name in a domain that is not a government one; a label dressed as an official suffix
+    ("cityofmaple-gov.org")."""
+    signals: list[Signal] = []
+    if found is not None:
+        listed = f"{found.category} {'words' if len(found.words) > 1 else 'word'} ({', '.join(found.words)})"
+        signals.append(Signal(found.weight, f"the domain reads “{words.phrase()}”: {listed}"))
+    if words.official:
+        return signals
+    imitation = official_imitation(words)
+    if imitation is not None:
+        signals.append(Signal(2, f"the label “{imitation}” dresses the domain as an official one"))
+    # a public body's name counts only when nothing else in the name does: a domain's name alone
+    # never makes a finding (a county's notice names the fake "county-gov" domain to warn of it)
+    names = institution_words(words) if imitation is None and found is None else ()
+    if names:
+        signals.append(Signal(1, f"the domain borrows a public body's name ({', '.join(names)}) without being one"))
+    return signals
+
+
+def _offers(link_text: str) -> bool:
+    """Whether link text reads as an offer: it starts with a verb that sells ("Claim", "Get"),
+    or speaks to the reader or of a bargain ("your", "free", "today", "50% off")."""
+    first = link_text.split(maxsplit=1)[0].lower().strip("\"'“‘([") if link_text.strip() else ""
+    return first in _OFFER_VERBS or bool(_OFFER_WORDS.search(link_text))
 
 
 def _unicode(label: str) -> str:
@@ -111,6 +188,8 @@ def _lookalike(host: str, brands: Mapping[str, Brand]) -> Signal | None:
             return Signal(2, f"looks like {base}.{parts[-1]}, with the dot turned into a hyphen")
     written = _unicode(label)
     normalised = to_latin(written).lower().translate(_LEET).replace("rn", "m").replace("vv", "w")
+    words = host_words(host)
+    label_words = words.labels[0] if words is not None and words.labels else ()
     for name, brand in brands.items():
         if brand.category == "piracy" and (label == name or name in parts):
             return Signal(2, f"named after the piracy site {name}")
@@ -120,8 +199,94 @@ def _lookalike(host: str, brands: Mapping[str, Brand]) -> Signal | None:
             return Signal(3, f"spells {name} with look-alike letters from another alphabet (“{written}”)")
         if normalised == name and label != name:
             return Signal(2, f"imitates {name} with look-alike characters")
-        if name in parts or (label.startswith(name) and len(label) > len(name)):
+        if name in parts or name in label_words or (label.startswith(name) and len(label) > len(name)):
             return Signal(1, f"borrows the name {name} without being one of its sites")
         if len(name) >= 6 and OSA.distance(label, name) == 1:
             return Signal(2, f"a one-letter typo of {name}")
     return None
+
+
+_TRACKING = re.compile(
+    r"(?:^|[&;])((?:ref|aff|affid|aff_id|affiliate|affiliate_id|partner|partner_id|partnerid)=[^&;]*)", re.IGNORECASE
+)
+
+
+def shown_address_signals(
+    candidate: LinkCandidate, link_text: str, text_hosts: tuple[str, ...], data: SpamData
+) -> list[Signal]:
+    """Link text that shows one address while the link goes to another: weak on its own (a
+    site's name over a link to its new home), medium when the text is nothing but an official or
+    well-known address (a government's, a brand's, a public body's), strong when the target
+    imitates the address it shows ("cityofmaple.gov" over cityofmaple-gov.org).
+
+    Never when the target is itself official, belongs to the same brand, or names the shown
+    address after its host (an archived copy, a repository, a redirect through a mail service);
+    only weak when the target is a well-known site.
+    """
+    target_site = registrable(candidate.host)
+    target_words = host_words(candidate.host)
+    if target_site is None or target_words is None or target_words.official:
+        return []
+    for shown in text_hosts:
+        shown_site = registrable(shown)
+        shown_words = host_words(shown)
+        if not shown_site or shown_site == target_site or shown_words is None:
+            continue
+        if _same_brand(shown_site, target_site, data.brands) or _mentions(candidate.target, candidate.host, shown_site):
+            return []
+        base = f"the text shows {shown} but the link goes to {candidate.host}"
+        if _well_known(target_site, target_words, data):
+            return [Signal(1, base)]
+        if _imitates(target_site, shown_site, shown_words):
+            return [Signal(3, f"{base}, a domain made to look like it")]
+        if _is_address(link_text, shown) and (
+            _official_looking(shown_words) or _well_known(shown_site, shown_words, data)
+        ):
+            return [Signal(2, f"{base}: an official or well-known address over a link elsewhere")]
+        return [Signal(1, base)]
+    return []
+
+
+def _same_brand(first: str, second: str, brands: Mapping[str, Brand]) -> bool:
+    return any(first in brand.official and second in brand.official for brand in brands.values())
+
+
+def _mentions(target: str, host: str, shown_site: str) -> bool:
+    """Whether the target names the shown site after its host (``web.archive.org/web/…/nasa.gov``,
+    ``github.com/cloud-gov``): then it is a page about that site, not a disguise."""
+    rest = target.lower().split(host, 1)[-1]
+    label = shown_site.split(".", 1)[0]
+    return shown_site in rest or (len(label) >= 4 and (label in rest or label.replace("-", "") in rest))
+
+
+def _imitates(target_site: str, shown_site: str, shown_words: HostWords | None) -> bool:
+    """Whether the target's name is built on the shown one: it holds the shown name and more
+    ("cityofmaple-gov" on "cityofmaple"), is one or two letters from it, or is the same name
+    under another suffix when the shown one is official ("cityofmaple.org" for "cityofmaple.gov")."""
+    target_label, shown_label = target_site.split(".", 1)[0], shown_site.split(".", 1)[0]
+    if target_label == shown_label:
+        return shown_words is not None and shown_words.official
+    if len(shown_label) >= 4 and shown_label in target_label:
+        return True
+    return len(shown_label) >= 6 and OSA.distance(target_label, shown_label) <= 2
+
+
+def _official_looking(words: HostWords) -> bool:
+    """A government's address, or one named for a public body ("nationalparks.org")."""
+    return words.official or bool(institution_words(words))
+
+
+def _well_known(site: str, words: HostWords, data: SpamData) -> bool:
+    """A site on the shipped allowlist or a brand's own, or one whose name people write as a word
+    of its own ("github": Zipf 3 or more in wordfreq's English usage) and no spam word."""
+    if site in data.legitimate or any(site in brand.official for brand in data.brands.values()):
+        return True
+    label = words.raw_labels[0] if words.raw_labels else ""
+    return label.isalpha() and words.labels[0] == (label,) and is_famous_word(label)
+
+
+def _is_address(link_text: str, shown: str) -> bool:
+    """Whether the link text is nothing but an address ("www.nasa.gov", "https://nasa.gov/news/"),
+    not a phrase that mentions one ("the cloud.gov landing page")."""
+    written = link_text.strip().strip("<>()[]\"'“”‘’.,:;").lower()
+    return len(written.split()) == 1 and shown in written
