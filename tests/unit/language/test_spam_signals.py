@@ -98,3 +98,13 @@ def test_a_removal_keeps_the_markup_balanced() -> None:
     assert removed("<p>Keep this. <a href='x'>spam</a></p>", "<a href='x'>spam</a>") == "<p>Keep this. </p>"
     # no markup: the span alone
     assert removed("Keep this. Spam here.", "Spam here.") == "Keep this. "
+
+
+def test_the_language_model_counts_as_a_medium_signal_and_never_against_an_official_site() -> None:
+    wording = "Buy cheap viagra and cialis pills online with no prescription, discreet overnight shipping"
+    context = LinkContext(wording, "cheap viagra pills no prescription")
+    shop = LinkCandidate("https://pillsdirect-now.com/", "pillsdirect-now.com", Span(0, 9), "markdown")
+    signal = language_model_signal(shop, context, None)
+    assert signal is not None and signal.weight == 2 and "pharmacy" in signal.reason
+    official = LinkCandidate("https://medicines.example.gov.uk/", "medicines.example.gov.uk", Span(0, 9), "markdown")
+    assert not any("wording" in found.reason for found in link_signals(official, context, spam_data()))
