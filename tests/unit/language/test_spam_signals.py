@@ -108,3 +108,11 @@ def test_the_language_model_counts_as_a_medium_signal_and_never_against_an_offic
     assert signal is not None and signal.weight == 2 and "pharmacy" in signal.reason
     official = LinkCandidate("https://medicines.example.gov.uk/", "medicines.example.gov.uk", Span(0, 9), "markdown")
     assert not any("wording" in found.reason for found in link_signals(official, context, spam_data()))
+
+
+def test_path_words_are_the_path_s_words_only() -> None:
+    from copylint.language.links.signals import path_words
+
+    assert path_words("https://shop.example/buy-instagram-followers?ref=7#top") == ["buy", "instagram", "followers"]
+    assert path_words("www.example.org/guides/2026/tax_help") == ["guides", "tax", "help"]
+    assert path_words("https://example.com") == []

@@ -127,12 +127,23 @@ def link_signals(
     return signals
 
 
+_PATH_WORD = re.compile(r"[a-z]{3,}")
+
+
+def path_words(target: str) -> list[str]:
+    """The words of a link's path ("/buy-instagram-followers" -> buy, instagram, followers): read
+    with the domain's words, since spam names its wares there too; query and fragment left out."""
+    path = target.partition("://")[2].partition("/")[2] if "://" in target else target.partition("/")[2]
+    path = path.partition("?")[0].partition("#")[0].lower()
+    return _PATH_WORD.findall(path)
+
+
 def language_model_signal(candidate: LinkCandidate, context: LinkContext, words: HostWords | None) -> Signal | None:
     """The spam-language model's verdict on the link text, its sentence and the domain's words
     (:mod:`~copylint.language.links.language_model`): a Signal of ``LANGUAGE_WEIGHT`` named after
     the kind of spam it recognises when its score reaches ``LANGUAGE_CUT``, else ``None``."""
     domain = [word for label in words.labels for word in label] if words is not None else []
-    found = score_link_language(context.link_text, context.sentence, domain)
+    found = score_link_language(context.link_text, context.sentence, domain + path_words(candidate.target))
     if found.score < LANGUAGE_CUT or found.category == "legitimate":
         return None
     kind = "spam" if found.category == "other spam" else f"{found.category} spam"
