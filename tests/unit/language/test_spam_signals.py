@@ -116,3 +116,12 @@ def test_path_words_are_the_path_s_words_only() -> None:
     assert path_words("https://shop.example/buy-instagram-followers?ref=7#top") == ["buy", "instagram", "followers"]
     assert path_words("www.example.org/guides/2026/tax_help") == ["guides", "tax", "help"]
     assert path_words("https://example.com") == []
+
+
+def test_keyword_stuffed_link_text_and_a_sentence_for_readers() -> None:
+    from copylint.language.links.signals import keyword_stuffing
+
+    assert keyword_stuffing("cheap flights rome best flight deals rome last minute flights") is not None
+    assert keyword_stuffing("garden sheds | timber sheds | metal sheds sale") is not None
+    assert keyword_stuffing("Read the report on the state of the parks and the work of the rangers") is None
+    assert keyword_stuffing("Home | About") is None

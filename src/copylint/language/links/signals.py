@@ -30,6 +30,7 @@ from copylint.language.links.domainwords import (
 )
 from copylint.language.links.language_model import score_link_language
 from copylint.language.lookalikes import to_latin
+from copylint.language.wordclass import WordClass, load_word_classes
 
 THRESHOLD = 3
 LANGUAGE_CUT = 0.999
@@ -115,6 +116,9 @@ def link_signals(
     if tracking and (named or shown):
         # a paid referral: evidence beside a disguise or a spam name, not alone (shops use them too)
         signals.append(Signal(1, f"the link carries an affiliate or referral parameter ({tracking.group(1)})"))
+    stuffing = keyword_stuffing(context.link_text)
+    if stuffing:
+        signals.append(Signal(2, stuffing))
     if context.alone and _offers(context.link_text):
         signals.append(Signal(1, "the paragraph is nothing but a call-to-action link"))
     if context.crowded_ending:
@@ -128,6 +132,32 @@ def link_signals(
 
 
 _PATH_WORD = re.compile(r"[a-z]{3,}")
+_TEXT_WORD = re.compile(r"[a-z]{3,}")
+_STUFFED_WORDS = 8
+_FUNCTION = (
+    WordClass.DETERMINER | WordClass.PREPOSITION | WordClass.CONJUNCTION | WordClass.PRONOUN | WordClass.AUXILIARY
+)
+"""Link text this long that repeats a content word with few function words among its words (at
+most one in four), or lists three phrases between bars, is written for search engines, not
+readers ("cheap hotels lisbon best hotel deals lisbon ...")."""
+
+
+def keyword_stuffing(link_text: str) -> str | None:
+    """Why ``link_text`` reads as keywords stuffed for search engines, or ``None``."""
+    parts = [part for part in link_text.split("|") if part.strip()]
+    if len(parts) >= 3:
+        return f"the link text lists {len(parts)} search phrases between bars"
+    words = _TEXT_WORD.findall(link_text.lower())
+    if len(words) < _STUFFED_WORDS:
+        return None
+    classes = load_word_classes()
+    function = [word for word in words if classes.can_be(word, _FUNCTION)]
+    if len(function) * 4 > len(words):
+        return None  # a sentence for readers ("Watch a recent presentation from the team ...")
+    repeated = sorted({word for word in words if words.count(word) >= 2 and word not in function})
+    if repeated:
+        return f"the link text repeats search keywords ({', '.join(repeated[:3])})"
+    return None
 
 
 def path_words(target: str) -> list[str]:
