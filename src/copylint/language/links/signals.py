@@ -28,7 +28,7 @@ from copylint.language.links.domainwords import (
     official_imitation,
     spam_words,
 )
-from copylint.language.links.language_model import score_link_language
+from copylint.language.links.language_model import SpamCategory, score_link_language
 from copylint.language.lookalikes import to_latin
 from copylint.language.wordclass import WordClass, load_word_classes
 
@@ -131,8 +131,8 @@ def link_signals(
     return signals
 
 
-_PATH_WORD = re.compile(r"[a-z]{3,}")
-_TEXT_WORD = re.compile(r"[a-z]{3,}")
+_WORD = re.compile(r"[a-z]{3,}")
+"""A word of a path or of link text, as the model and the stuffing test read them."""
 _STUFFED_WORDS = 8
 _FUNCTION = (
     WordClass.DETERMINER | WordClass.PREPOSITION | WordClass.CONJUNCTION | WordClass.PRONOUN | WordClass.AUXILIARY
@@ -147,7 +147,7 @@ def keyword_stuffing(link_text: str) -> str | None:
     parts = [part for part in link_text.split("|") if part.strip()]
     if len(parts) >= 3:
         return f"the link text lists {len(parts)} search phrases between bars"
-    words = _TEXT_WORD.findall(link_text.lower())
+    words = _WORD.findall(link_text.lower())
     if len(words) < _STUFFED_WORDS:
         return None
     classes = load_word_classes()
@@ -165,7 +165,7 @@ def path_words(target: str) -> list[str]:
     with the domain's words, since spam names its wares there too; query and fragment left out."""
     path = target.partition("://")[2].partition("/")[2] if "://" in target else target.partition("/")[2]
     path = path.partition("?")[0].partition("#")[0].lower()
-    return _PATH_WORD.findall(path)
+    return _WORD.findall(path)
 
 
 def language_model_signal(candidate: LinkCandidate, context: LinkContext, words: HostWords | None) -> Signal | None:
@@ -174,9 +174,9 @@ def language_model_signal(candidate: LinkCandidate, context: LinkContext, words:
     the kind of spam it recognises when its score reaches ``LANGUAGE_CUT``, else ``None``."""
     domain = [word for label in words.labels for word in label] if words is not None else []
     found = score_link_language(context.link_text, context.sentence, domain + path_words(candidate.target))
-    if found.score < LANGUAGE_CUT or found.category == "legitimate":
+    if found.score < LANGUAGE_CUT or found.category == SpamCategory.LEGITIMATE:
         return None
-    kind = "spam" if found.category == "other spam" else f"{found.category} spam"
+    kind = "spam" if found.category == SpamCategory.OTHER else f"{found.category} spam"
     return Signal(LANGUAGE_WEIGHT, f"its wording reads as {kind} ({found.explain()}; model score {found.score:.3f})")
 
 
