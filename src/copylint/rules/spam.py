@@ -157,12 +157,18 @@ class SpamLink(Rule):
             links = Span(run[0].candidate.anchor.start, run[-1].candidate.anchor.end)
             before_end = before.anchor.end if before else None
             after_start = after.anchor.start if after else None
-            region = Span(sentence.start if before_end is None else before_end, after_start or sentence.end)
+            # nested or overlapping anchors (``<a><a>`` left open) can put a neighbour inside the run
+            region_start = sentence.start if before_end is None else before_end
+            region_end = sentence.end if after_start is None else after_start
+            region = Span(min(region_start, links.start), max(region_end, links.end))
             covered = _with_actions(links, run, region)
             markup = _markup(run)
             if before is None and after is None:
                 edits = sentence_removal(ctx.document.text, ctx.view, sentence, markup, not ctx.traits.tags_share_lines)
                 yield self._report(ctx, run, covered, edits, "Delete the spam sentence", markup)
+                continue
+            if _entangled(run, before, after):  # anchors left open inside each other: no safe cut
+                yield self._report(ctx, run, covered, (), "", markup)
                 continue
             clause = spam_clause(text, sentence, covered, before_end, after_start)
             source = ctx.view.to_source(clause)
@@ -245,6 +251,21 @@ class _Scored:
     def explanation(self) -> str:
         """Every signal with its weight: "piracy call to action (“Watch Free Movies”) +2; …"."""
         return "; ".join(f"{signal.reason} (+{signal.weight})" for signal in self.signals)
+
+
+def _entangled(run: Sequence[_Scored], before: LinkCandidate | None, after: LinkCandidate | None) -> bool:
+    """Whether a legitimate neighbour's text or markup reaches into the run's (anchors nested
+    in broken HTML), so that no clause can be cut between them."""
+    first, last = run[0].candidate, run[-1].candidate
+    if before is not None and (
+        before.anchor.end > first.anchor.start
+        or (before.source is not None and first.source is not None and before.source.end > first.source.start)
+    ):
+        return True
+    return after is not None and (
+        after.anchor.start < last.anchor.end
+        or (after.source is not None and last.source is not None and after.source.start < last.source.end)
+    )
 
 
 def _markup(run: Sequence[_Scored]) -> Span | None:

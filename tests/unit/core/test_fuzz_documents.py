@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from copylint.core.engine import lint_document
@@ -56,6 +56,9 @@ CASES = st.one_of(
     st.tuples(st.just("a.html"), documents(HTML)),
     st.tuples(st.just("a.txt"), documents([])),
 )
+# cases hypothesis once found: two anchors left open, one inside the other, with the same text
+NESTED_ANCHORS = ("a.html", "the<a href=\"https://myflixer-to.click\"><a href='https://x.example/'> ")
+SPAM_INSIDE_LINK = ("a.html", "<a href='https://x.example/'>the<a href=\"https://myflixer-to.click\">")
 _QUOTED_WORD = re.compile(r"^(?:Unknown word “(.+?)”|“(.+?)” is a common misspelling)")
 
 
@@ -68,6 +71,8 @@ def lint(name: str, text: str) -> tuple[Document, tuple[Finding, ...]]:
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(CASES)
+@example(NESTED_ANCHORS)
+@example(SPAM_INSIDE_LINK)
 def test_findings_lie_inside_the_document_and_name_their_source(case: tuple[str, str]) -> None:
     name, text = case
     document, findings = lint(name, text)
@@ -87,6 +92,8 @@ def test_findings_lie_inside_the_document_and_name_their_source(case: tuple[str,
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(CASES)
+@example(NESTED_ANCHORS)
+@example(SPAM_INSIDE_LINK)
 def test_fixing_everything_leaves_nothing_fixable_and_is_idempotent(case: tuple[str, str]) -> None:
     name, text = case
 
