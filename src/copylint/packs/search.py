@@ -39,12 +39,12 @@ class Search:
         units = tuple(selected(self.spec.selectors, self.ctx))
         return tuple(unit for unit in units if unit.source) or units
 
-    @property
+    @cached_property
     def raw(self) -> bool:
         """Whether the rule reads the source as written (Vale's ``raw``), not the prose."""
         return self.spec.reach is Reach.VALE and any(unit.source for unit in self._selected)
 
-    @property
+    @cached_property
     def text(self) -> str:
         return self.ctx.document.text if self.raw else self.ctx.view.text
 
