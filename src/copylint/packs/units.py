@@ -40,7 +40,7 @@ to match the markup in ``raw`` instead."""
 _INLINE = frozenset({Scope.LINK_TEXT, Scope.ALT_TEXT, Scope.MARKUP})
 """Prose scopes inside a block, which do not say what the block is."""
 _NOT_SUMMARY = frozenset({Scope.HEADING, Scope.TABLE_CELL})
-_DELIMITER_ROW = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*\r?$", re.MULTILINE)
+_DELIMITER_ROW = re.compile(r"[ \t>]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*\r?$", re.MULTILINE)
 _ATX = re.compile(r"[ \t>]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+)?[ \t>]*(#{1,6})(?:[ \t]|\r?$)", re.MULTILINE)
 _SETEXT = re.compile(r"[ \t>]*(=+|-+)[ \t]*\r?$", re.MULTILINE)
 _HTML_HEADING = re.compile(r"<(/?)h([1-6])\b", re.IGNORECASE)

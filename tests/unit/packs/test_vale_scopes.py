@@ -95,14 +95,14 @@ def test_heading_levels_and_header_cells_are_read_from_the_markup(tmp_path: Path
     text = (
         "Underlined words here\n---------------------\n\n### Third words here\n\n"
         "<table><tr><th>Head cell here</th></tr><tr><td>Body cell here</td></tr></table>\n\n"
-        "<h4>Tagged words here</h4>\n"
+        "<h4>Tagged words here</h4>\n\n> | Quoted head here |\n> |---|\n> | Quoted body here |\n"
     )
     for scope, expected in [
         ("heading.h2", [(1, "words here")]),
         ("heading.h3", [(4, "words here")]),
         ("heading.h4", [(8, "words here")]),
-        ("table.header", [(6, "cell here")]),
-        ("table.cell", [(6, "cell here")]),
+        ("table.header", [(6, "cell here"), (10, "head here")]),
+        ("table.cell", [(6, "cell here"), (12, "body here")]),
     ]:
         definition = f"extends: existence\nmessage: '%s'\nscope: {scope}\ntokens: ['\\w+ here']\n"
         assert found(only_rule(setup_of(tmp_path, definition)), text) == expected, scope
