@@ -65,6 +65,40 @@ def test_github_omits_columns_across_lines_and_writes_a_step_summary(
     assert "| where | severity | rule | message |" in summary.read_text(encoding="utf-8")
 
 
+def test_github_step_summary_is_markdown_with_plurals(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """It once read "1 findings in 2 files ({'error': 1, 'warning': 0, 'info': 0})."."""
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    (tmp_path / "a.txt").write_text("It was the the end.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("A clean line.\n", encoding="utf-8")
+    run_cli("check", "--format", "github", "--select", "repetition.word", str(tmp_path))
+    text = summary.read_text(encoding="utf-8")
+    assert "1 finding in 2 files." in text and "{" not in text
+    assert "| severity | findings |\n|---|--:|\n| error | 1 |\n| warning | 0 |\n| info | 0 |" in text
+    (tmp_path / "a.txt").write_text("Clean now.\n", encoding="utf-8")
+    summary.unlink()
+    run_cli("check", "--format", "github", "--select", "repetition.word", str(tmp_path / "a.txt"))
+    assert summary.read_text(encoding="utf-8") == "## copylint\n\nNo findings in 1 file.\n"
+
+
+def test_rdjsonl_suggests_changes_for_warnings_and_errors_unless_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    document = Document("a.md", "Its a hint; the the end.\n")
+    hint = Finding("x.hint", Category.STYLE, Severity.INFO, Span(0, 3), "A hint.", suggestions=("It's",))
+    error = Finding("x.error", Category.STYLE, Severity.ERROR, Span(12, 19), "Doubled.", suggestions=("the",))
+    run = RunResult((FileResult(document.path, document, (hint, error)),))
+
+    def suggested() -> dict[str, bool]:
+        stream = io.StringIO()
+        RdjsonlReporter(stream).report(run)
+        return {(d := json.loads(line))["code"]["value"]: "suggestions" in d for line in stream.getvalue().splitlines()}
+
+    assert suggested() == {"x.hint": False, "x.error": True}
+    monkeypatch.setenv("COPYLINT_RDJSONL_SUGGEST", "info")
+    assert suggested() == {"x.hint": True, "x.error": True}
+    monkeypatch.setenv("COPYLINT_RDJSONL_SUGGEST", "error")
+    assert suggested() == {"x.hint": False, "x.error": True}
+
+
 def test_rdjsonl_ranges_count_utf8_bytes_and_carry_suggestions() -> None:
     plugins = load_plugins(entry_points=False)
     document = Document("a.md", "Naïve “quote” — the the end.\n")

@@ -68,3 +68,27 @@ def test_config_names_a_vale_ini_and_unsupported_kinds_are_listed(tmp_path: Path
         ("vale.house.avoid", 4, "Don't use 'utilize'.")
     ]
     assert "Vale rule House.Grammar skipped: needs part-of-speech tagging" in result.stderr
+
+
+def test_an_unknown_style_and_a_file_type_copylint_does_not_read_get_a_notice(tmp_path: Path) -> None:
+    styles = tmp_path / "styles" / "House"
+    styles.mkdir(parents=True)
+    (styles / "Avoid.yml").write_text(
+        "extends: existence\nmessage: \"Avoid '%s'.\"\ntokens: [utilize]\n", encoding="utf-8"
+    )
+    (tmp_path / ".vale.ini").write_text(
+        "StylesPath = styles\n[*.md]\nBasedOnStyles = Vale, House, Hose\n"
+        "[*.rst]\nHouse.Avoid = NO\n[*.{md,adoc}]\nMinAlertLevel = suggestion\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "a.md").write_text("We utilize it.\n", encoding="utf-8")
+    result = run_cli("check", "--format", "json", "--select", "vale", "a.md", cwd=tmp_path)
+    assert [f["rule"] for f in json.loads(result.stdout)["findings"]] == ["vale.house.avoid"]  # [*.rst] is not merged
+    notes = [line.removeprefix("copylint: note: ") for line in result.stderr.splitlines()]
+    assert notes == [
+        ".vale.ini [*.rst]: copylint does not read .rst files, so the section is not used",
+        ".vale.ini [*.{md,adoc}]: copylint does not read .adoc files (the section still applies to its other files)",
+        "BasedOnStyles: Vale's built-in style 'Vale' is not run "
+        "(copylint's spelling and repetition rules, and the Vocab lists, stand in for it)",
+        f"BasedOnStyles: no style 'Hose' in {tmp_path / 'styles'}, so it is not run; did you mean 'House'?",
+    ]

@@ -27,7 +27,7 @@ from copylint.core.listfiles import read_list_file
 from copylint.core.rule import LintSettings
 from copylint.language.spelling.vocabulary import WordList, compile_entries
 from copylint.project.resolver import Resolver
-from copylint.reporters.display import printable
+from copylint.reporters.display import plural, printable
 from copylint.run.results import ResultCache
 from copylint.store.files import replace_atomically
 
@@ -185,7 +185,7 @@ _NUMBERS = frozenset({"COUNT", "FILES"})
 
 def _print_table(words: Sequence[UnknownWord], result: RunResult) -> None:
     """The words as an aligned table, then a summary line."""
-    checked = _plural(len(result.checked), "file")
+    checked = plural(len(result.checked), "file")
     if words:
         rows = [_COLUMNS, *(_cells(word) for word in words)]
         widths = [max(len(row[index]) for row in rows) for index in range(len(_COLUMNS))]
@@ -197,11 +197,11 @@ def _print_table(words: Sequence[UnknownWord], result: RunResult) -> None:
             click.echo("  ".join(aligned).rstrip())
         typos = sum(1 for word in words if word.likely_typo)
         files = len({path for word in words for path in word.paths})
-        summary = f"\n{_plural(len(words), 'unknown word')} ({_plural(typos, 'likely typo')}) in {files} of {checked}."
+        summary = f"\n{plural(len(words), 'unknown word')} ({plural(typos, 'likely typo')}) in {files} of {checked}."
     else:
         summary = f"No unknown words in {checked}."
     if result.errors:
-        summary += f" {_plural(len(result.errors), 'file')} could not be checked."
+        summary += f" {plural(len(result.errors), 'file')} could not be checked."
     click.echo(summary)
 
 
@@ -212,16 +212,12 @@ def _cells(word: UnknownWord) -> tuple[str, ...]:
     return (printable(word.text), str(word.count), str(len(word.paths)), word.severity.value, suggestion, where)
 
 
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
-
-
 def _made_by(targets: Sequence[str], min_count: int, checked: int) -> str:
     """How the list was made, for its header: copylint's version and command, the files read and
     the threshold. Written so that ``check`` finds nothing in it: "Copylint" as a name, paths in
     quotes (a bare "." would read as a stray full stop)."""
     under = ", ".join(f"“{target}”" for target in targets)
-    made = f"Copylint {__version__} (its vocabulary command) from the {_plural(checked, 'file')} under {under}"
+    made = f"Copylint {__version__} (its vocabulary command) from the {plural(checked, 'file')} under {under}"
     return printable(made + (f", words reported at least {min_count} times" if min_count > 1 else ""))
 
 
@@ -246,10 +242,10 @@ def _write(path: str, existing: tuple[str, WordList] | None, made_by: str, words
     """Write the accept list (or add to ``existing``) and say what was done."""
     if existing is None:
         entries = accept_entries(words)
-        text, done = accept_list(made_by, entries), f"Wrote {_plural(len(entries), 'word')} to {path}"
+        text, done = accept_list(made_by, entries), f"Wrote {plural(len(entries), 'word')} to {path}"
     else:
         entries = accept_entries(words, existing[1])
-        text, done = added_to_list(existing[0], made_by, entries), f"Added {_plural(len(entries), 'word')} to {path}"
+        text, done = added_to_list(existing[0], made_by, entries), f"Added {plural(len(entries), 'word')} to {path}"
         if not entries:
             click.echo(f"No new words for {printable(path)}; it is unchanged.", err=True)
             return

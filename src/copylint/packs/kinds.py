@@ -10,14 +10,12 @@ their matches for one more pass over them.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator, Mapping
 
 from copylint.core.finding import Edit, Finding
-from copylint.core.rule import ProseEdit
 from copylint.core.source import Span
 from copylint.packs.search import Search
-from copylint.packs.spec import Case, Kind, RuleSpec
+from copylint.packs.spec import Case, Kind, Match, RuleSpec
 
 Check = Callable[[RuleSpec, Search], Iterator[Finding]]
 """A kind: the findings of a rule of that kind (its specification, and the document to search)."""
@@ -30,7 +28,7 @@ def existence(spec: RuleSpec, search: Search) -> Iterator[Finding]:
     for match in matches:
         if match.start() == match.end() or spec.exceptions.cover(match.group()):
             continue
-        yield search.ctx.finding(Span(*match.span()), spec.message.format(match=match.group(), suggestion=""))
+        yield search.finding(Span(*match.span()), spec.message.format(match=match.group(), suggestion=""))
 
 
 def substitution(spec: RuleSpec, search: Search) -> Iterator[Finding]:
@@ -42,15 +40,8 @@ def substitution(spec: RuleSpec, search: Search) -> Iterator[Finding]:
         suggestion = _replacement(spec, match)
         if suggestion is None or spec.exceptions.cover(match.group()):
             continue
-        span = Span(*match.span())
-        yield search.ctx.finding(
-            span,
-            spec.message.format(match=match.group(), suggestion=suggestion),
-            suggestions=(suggestion,),
-            edits=(ProseEdit(span, suggestion),) if spec.fixable else (),
-            applicability=spec.applicability,
-            fix_title=spec.fix_title.format(suggestion=suggestion),
-        )
+        message = spec.message.format(match=match.group(), suggestion=suggestion)
+        yield search.finding(Span(*match.span()), message, suggestion)
 
 
 def consistency(spec: RuleSpec, search: Search) -> Iterator[Finding]:
@@ -67,14 +58,8 @@ def consistency(spec: RuleSpec, search: Search) -> Iterator[Finding]:
         preferred = majority[0].group()
         for match in minority:
             suggestion = _match_case(match.group(), preferred.lower())
-            span = Span(*match.span())
-            yield search.ctx.finding(
-                span,
-                spec.message.format(match=match.group(), other=preferred, suggestion=suggestion),
-                suggestions=(suggestion,) if spec.suggests else (),
-                edits=(ProseEdit(span, suggestion),) if spec.fixable else (),
-                applicability=spec.applicability,
-            )
+            message = spec.message.format(match=match.group(), other=preferred, suggestion=suggestion)
+            yield search.finding(Span(*match.span()), message, suggestion)
 
 
 def capitalization(spec: RuleSpec, search: Search) -> Iterator[Finding]:
@@ -87,39 +72,37 @@ def capitalization(spec: RuleSpec, search: Search) -> Iterator[Finding]:
     casing = Casing(names, spec.exceptions, spec.indicators)
     standard = STANDARDS[spec.case]
     for unit in search.units():
-        heading = search.text[unit.start : unit.end]
+        heading = search.text[unit.span.start : unit.span.end]
         expected = standard(heading, casing)
         if expected is None:
             continue
-        yield search.ctx.finding(
-            unit,
-            spec.message.format(match=heading, suggestion=expected),
-            suggestions=(expected,) if spec.suggests else (),
-            edits=(ProseEdit(unit, expected),) if spec.fixable else (),
-            applicability=spec.applicability,
-        )
+        yield search.finding(unit.span, spec.message.format(match=heading, suggestion=expected), expected)
 
 
 def occurrence(spec: RuleSpec, search: Search) -> Iterator[Finding]:
-    """Each unit with too many or too few matches (``count``)."""
+    """Each unit with too many or too few matches (``count``), reported at its first match that is
+    not blank, as Vale does (the unit itself when it has none)."""
     for unit in search.units():
-        count = sum(1 for _ in search.within(unit, spec.compiled))
+        found = list(search.within(unit, spec.compiled))
+        count = len(found)
         if (spec.most is not None and count > spec.most) or (spec.least is not None and count < spec.least):
-            yield search.ctx.finding(unit, spec.message.format(count=str(count)))
+            first = next((match for match in found if match.group().strip()), None)
+            span = Span(*first.span()) if first is not None else unit.span
+            yield search.finding(span, spec.message.format(count=str(count)))
 
 
 def repetition(spec: RuleSpec, search: Search) -> Iterator[Finding]:
     """Each match that repeats the one before it in its unit, from the first to the second
     (``match``, the second)."""
     for unit in search.units():
-        previous: re.Match[str] | None = None
+        previous: Match | None = None
         for match in search.within(unit, spec.compiled):
             if (
                 previous is not None
                 and previous.group().lower() == match.group().lower()
                 and not search.text[previous.end() : match.start()].strip()
             ):
-                yield search.ctx.finding(Span(previous.start(), match.end()), spec.message.format(match=match.group()))
+                yield search.finding(Span(previous.start(), match.end()), spec.message.format(match=match.group()))
             previous = match
 
 
@@ -131,7 +114,7 @@ def conditional(spec: RuleSpec, search: Search) -> Iterator[Finding]:
         token = match.group(1) if match.groups() else match.group()
         if token in defined or spec.exceptions.cover(token):
             continue
-        yield search.ctx.finding(Span(*match.span()), spec.message.format(match=token))
+        yield search.finding(Span(*match.span()), spec.message.format(match=token))
 
 
 KINDS: Mapping[Kind, Check] = {
@@ -152,7 +135,7 @@ def _match_case(original: str, replacement: str) -> str:
     return replacement
 
 
-def _replacement(spec: RuleSpec, match: re.Match[str]) -> str | None:
+def _replacement(spec: RuleSpec, match: Match) -> str | None:
     """The replacement for ``match`` from the swap whose group it took (``None`` for none)."""
     for index, (wrong, replacement) in enumerate(spec.swaps):
         if match.group(f"s{index}") is not None:
@@ -162,7 +145,7 @@ def _replacement(spec: RuleSpec, match: re.Match[str]) -> str | None:
 
 
 def _front_matter(
-    spec: RuleSpec, search: Search, replacement: Callable[[re.Match[str]], str | None] | None
+    spec: RuleSpec, search: Search, replacement: Callable[[Match], str | None] | None
 ) -> Iterator[Finding]:
     """Matches in the front matter's values, reported (and fixed) at their source spans."""
     if not spec.front_matter:

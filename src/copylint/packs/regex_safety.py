@@ -12,6 +12,11 @@ groups and possessive quantifiers never backtrack and always pass.
 Characters are compared over a small representative alphabet (ASCII and a few other scripts), so
 the check errs on the side of refusing. Complexity: linear in the pattern's size times the
 alphabet.
+
+Patterns for the ``regex`` package (Vale's look-behinds of variable width, ``(?<name>...)`` groups,
+``\\p{Lu}`` classes) are checked the same way, on a copy in ``re``'s syntax with the same shape: a
+look-behind read as a look-ahead, a named group in Python's spelling, a property class as a class
+of at least its characters. A pattern still beyond ``re``'s parser is refused.
 """
 
 from __future__ import annotations
@@ -45,12 +50,68 @@ class UnsafePattern(ValueError):
     """A pattern refused because it could backtrack for ever."""
 
 
-def backtracking_risk(pattern: str, flags: int = 0) -> str | None:
+def backtracking_risk(pattern: str, flags: int = 0, regex_syntax: bool = False) -> str | None:
     """Why ``pattern`` may take exponential time, or ``None`` when its shape is safe.
 
-    Raises :class:`re.error` for a pattern that does not compile.
+    Raises :class:`re.error` for a pattern that does not compile. With ``regex_syntax``, the
+    pattern is one for the ``regex`` package (already known to compile there).
     """
-    return _walk(list(parser.parse(pattern, flags)), outer=None, follow=frozenset())
+    if not regex_syntax:
+        return _walk(list(parser.parse(pattern, flags)), outer=None, follow=frozenset())
+    try:
+        parsed = parser.parse(in_re_syntax(pattern), flags)
+    except re.error:
+        return "a syntax copylint cannot check for run-away backtracking"
+    return _walk(list(parsed), outer=None, follow=frozenset())
+
+
+_REGEX_ONLY = re.compile(
+    r"""\\[pP](?:\{(?P<property>\^?\w+)\}|(?P<letter>\w))  # a Unicode property class
+    | \\.  # any other escape, kept
+    | \(\?<(?P<behind>[=!])  # a look-behind
+    | \(\?(?:<(?P<name>\w+)>|'(?P<name2>\w+)')  # a named group, .NET's spelling
+    | (?P<open>\[\^?\]?)  # a character class opens (a first ] is a member)
+    | (?P<close>\])""",
+    re.VERBOSE,
+)
+_PROPERTY_CLASSES = {"L": (r"[^\W\d_]", r"\w"), "N": (r"\d", r"\d"), "Z": (r"\s", r"\s")}
+"""What a property class of a general category (its first letter) stands for in the copy, outside
+and inside a character class: at least its characters. Any other property (punctuation, a script)
+and a negated one stand for any character."""
+_ANY_CHARACTER = (r"[\s\S]", r"\s\S")
+
+
+def in_re_syntax(pattern: str) -> str:
+    """``pattern`` (for the ``regex`` package) rewritten in ``re``'s syntax with the same shape,
+    for :func:`backtracking_risk`: not the same language, but the same repetitions and overlaps."""
+    out: list[str] = []
+    in_class = False
+    position = 0
+    for match in _REGEX_ONLY.finditer(pattern):
+        out.append(pattern[position : match.start()])
+        position = match.end()
+        token = match.group()
+        if match.group("open") is not None:
+            in_class = True
+        elif match.group("close") is not None:
+            in_class = False
+        elif match.group("property") or match.group("letter"):
+            token = _property_class(token, match.group("property") or match.group("letter"), in_class)
+        elif in_class:
+            pass  # inside a class, only property classes are rewritten
+        elif match.group("behind"):
+            token = "(?" + match.group("behind")
+        elif match.group("name") or match.group("name2"):
+            token = f"(?P<{match.group('name') or match.group('name2')}>"
+        out.append(token)
+    out.append(pattern[position:])
+    return "".join(out)
+
+
+def _property_class(token: str, name: str, in_class: bool) -> str:
+    negated = token[1] == "P" or name.startswith("^")
+    outside, inside = _ANY_CHARACTER if negated else _PROPERTY_CLASSES.get(name[:1], _ANY_CHARACTER)
+    return inside if in_class else outside
 
 
 def _walk(items: Items, outer: tuple[int, int] | None, follow: frozenset[str]) -> str | None:

@@ -17,7 +17,7 @@ from copylint.core.finding import Finding
 from copylint.core.rule import Rule, RuleContext
 from copylint.packs.kinds import KINDS
 from copylint.packs.search import Search
-from copylint.packs.spec import RuleSpec
+from copylint.packs.spec import Reach, RuleSpec
 
 
 class PackRule(Rule):
@@ -30,7 +30,15 @@ class PackRule(Rule):
         return cls.spec.definition
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        yield from KINDS[self.spec.kind](self.spec, Search(ctx, self.spec))
+        findings = KINDS[self.spec.kind](self.spec, Search(ctx, self.spec))
+        if self.spec.reach is not Reach.VALE:
+            yield from findings
+            return
+        reported: set[int] = set()
+        for finding in findings:  # Vale reads a paragraph whole, by sentence and as text: once a place
+            if finding.span.start not in reported:
+                reported.add(finding.span.start)
+                yield finding
 
 
 def rule_class(spec: RuleSpec) -> type[Rule]:

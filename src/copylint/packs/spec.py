@@ -14,7 +14,10 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache, cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
+
+if TYPE_CHECKING:
+    import regex
 
 from copylint.core.finding import Applicability, Category, Severity
 from copylint.core.prose import BODY_SCOPES, Scope
@@ -39,8 +42,9 @@ class Reach(StrEnum):
     """The whole prose at once; a match counts when its first and last characters are in scope."""
     BLOCKS = "blocks"
     """Each block (paragraph, heading, list item ...) that starts in scope, searched on its own."""
-    SENTENCES = "sentences"
-    """Each sentence that starts in scope, searched on its own."""
+    VALE = "vale"
+    """The units Vale's scope selectors (:attr:`RuleSpec.selectors`) pick, each searched on its
+    own (:mod:`copylint.packs.units`)."""
 
 
 class Case(StrEnum):
@@ -66,10 +70,46 @@ class Exceptions:
         return (text.lower() if self.ignore_case else text) in self.words
 
 
+class Engine(StrEnum):
+    """The regular-expression engine a rule's patterns run on."""
+
+    RE = "re"
+    """Python's own."""
+    REGEX = "regex"
+    """The ``regex`` package, for patterns ``re`` refuses but Vale's engine (Go's regexp2, after
+    .NET's) accepts: look-behind of variable width, ``(?<name>...)`` groups, ``\\p{Lu}``."""
+
+
+Pattern: TypeAlias = "re.Pattern[str] | regex.Pattern[str]"
+Match: TypeAlias = "re.Match[str] | regex.Match[str]"
+
+
 @cache
-def compile_pattern(pattern: str, flags: int) -> re.Pattern[str]:
-    """``pattern`` compiled once per process (shared by every spec that uses it)."""
+def compile_pattern(pattern: str, flags: int, engine: Engine = Engine.RE) -> Pattern:
+    """``pattern`` compiled once per process (shared by every spec that uses it); raises
+    :class:`re.error` for a pattern its engine cannot compile, whichever the engine."""
+    if engine is Engine.REGEX:
+        import regex  # only for a rule whose patterns need it
+
+        try:
+            return regex.compile(pattern, flags)
+        except regex.error as exc:
+            raise re.error(str(exc)) from None
     return re.compile(pattern, flags)
+
+
+def engine_for(pattern: str, flags: int) -> Engine:
+    """The engine that runs ``pattern``: Python's ``re`` when it can, else the ``regex`` package;
+    raises :class:`re.error` when neither compiles it."""
+    try:
+        compile_pattern(pattern, flags)
+    except re.error as first:
+        try:
+            compile_pattern(pattern, flags, Engine.REGEX)
+        except re.error:
+            raise first from None
+        return Engine.REGEX
+    return Engine.RE
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -90,11 +130,16 @@ class RuleSpec:
     category: Category = Category.STYLE
     reach: Reach = Reach.TEXT
     scopes: frozenset[Scope] = BODY_SCOPES
+    selectors: tuple[str, ...] = ()
+    """Vale's scope selectors (``sentence``, ``~heading``, ``table.cell``, ``raw`` ...), read when
+    :attr:`reach` is :attr:`Reach.VALE`."""
     front_matter: bool = False
     """Also search the values of the front matter's fields (title, description, tags ...)."""
     pattern: str = ""
     """The rule's main regular expression (:attr:`compiled`)."""
     flags: int = 0
+    engine: Engine = Engine.RE
+    """The engine every pattern of the rule runs on (``regex`` only for a Vale rule that needs it)."""
     trigger: frozenset[str] | None = None
     """The first words :attr:`pattern` can start with (lower case; ``#`` stands for any number):
     the pattern is tried only at words in this set, found from the document's shared word tokens,
@@ -150,12 +195,12 @@ class RuleSpec:
         return self.applicability is not Applicability.DISPLAY_ONLY
 
     @cached_property
-    def compiled(self) -> re.Pattern[str]:
-        return compile_pattern(self.pattern, self.flags)
+    def compiled(self) -> Pattern:
+        return compile_pattern(self.pattern, self.flags, self.engine)
 
-    def regex(self, pattern: str) -> re.Pattern[str]:
-        """Another of the rule's patterns, compiled with its flags."""
-        return compile_pattern(pattern, self.flags)
+    def regex(self, pattern: str) -> Pattern:
+        """Another of the rule's patterns, compiled with its flags on its engine."""
+        return compile_pattern(pattern, self.flags, self.engine)
 
     @property
     def patterns(self) -> tuple[str, ...]:

@@ -7,27 +7,30 @@ Supported rule kinds: ``existence``, ``substitution``, ``occurrence``, ``repetit
 ``spelling``, ``script``) are listed by :func:`load_vale` as skipped, with the reason. Each Vale
 rule becomes a copylint rule ``vale.<style>.<rule>``; its Vale name (``Microsoft.Avoid``) is kept
 in the spec's ``origin``. What Vale does its own way is written into the specs: its patterns in
-Python's dialect, its ``%s`` messages as templates, its scope names as a reach and scopes, its
+Python's dialect (on the ``regex`` package when Python's ``re`` refuses one), its ``%s`` messages
+as templates, its scope selectors (read as Vale reads them, :mod:`copylint.packs.units`), its
 literal replacements, and which kinds take exceptions or suggest a fix.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import glob
 import json
 import os
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from copylint.core.errors import CopylintError
+from copylint.core.errors import CopylintError, did_you_mean
 from copylint.core.finding import Applicability, Severity
-from copylint.core.prose import BODY_SCOPES, HEADING_SCOPES, Scope
 from copylint.core.rule import Rule
 from copylint.packs.regex_safety import UnsafePattern, backtracking_risk
 from copylint.packs.rule import rule_class
-from copylint.packs.spec import Case, Exceptions, Kind, Reach, RuleSpec, compile_pattern
+from copylint.packs.spec import Case, Engine, Exceptions, Kind, Reach, RuleSpec, engine_for
+from copylint.packs.units import scope_problem
+from copylint.packs.valeini import read_ini
 
 LEVELS = {"suggestion": Severity.INFO, "warning": Severity.WARNING, "error": Severity.ERROR}
 SUPPORTED = ("existence", "substitution", "occurrence", "repetition", "consistency", "capitalization", "conditional")
@@ -37,15 +40,6 @@ SKIPPED = {
     "spelling": "copylint's own spelling rules cover this",
     "script": "runs Tengo scripts",
 }
-_EVERYWHERE = frozenset(Scope)
-_SCOPES: Mapping[str, tuple[Reach, frozenset[Scope]]] = {
-    "sentence": (Reach.SENTENCES, BODY_SCOPES | HEADING_SCOPES),
-    "heading": (Reach.BLOCKS, HEADING_SCOPES),
-    "paragraph": (Reach.BLOCKS, _EVERYWHERE - HEADING_SCOPES),
-    "list": (Reach.BLOCKS, _EVERYWHERE - HEADING_SCOPES),
-}
-"""Vale's scopes; any other (``text`` ...) is every block. Consistency and conditional rules
-read the whole text, whatever their scope."""
 _MESSAGE_VALUES = {
     Kind.EXISTENCE: ("match",),
     Kind.SUBSTITUTION: ("suggestion", "match"),
@@ -60,6 +54,10 @@ _CASES = {"$title": Case.VALE_TITLE, "$lower": Case.LOWER, "$upper": Case.UPPER}
 """Vale's ``match`` values; any other is sentence case."""
 
 
+class Unsupported(ValueError):
+    """A rule Vale itself would refuse (a retired or unknown scope): skipped, with the reason."""
+
+
 @dataclass(frozen=True)
 class ValeSetup:
     """What a ``.vale.ini`` enables: rule classes, and the rules it had to skip (with reasons)."""
@@ -69,6 +67,8 @@ class ValeSetup:
     skipped: Mapping[str, str] = field(default_factory=dict)
     accept: tuple[str, ...] = ()
     reject: tuple[str, ...] = ()
+    notices: tuple[str, ...] = ()
+    """One line each for what copylint cannot honour: an unknown style, a file type it does not read."""
 
     @property
     def family_values(self) -> dict[str, tuple[str, ...]]:
@@ -77,35 +77,13 @@ class ValeSetup:
         return {key: paths for key, paths in (("accept", self.accept), ("reject", self.reject)) if paths}
 
 
-def _parse_ini(path: str) -> tuple[dict[str, str], dict[str, str]]:
-    """Vale's ini: global keys, then ``[glob]`` sections; the Markdown-relevant sections are merged."""
-    global_keys: dict[str, str] = {}
-    section_keys: dict[str, str] = {}
-    current: dict[str, str] | None = global_keys
-    try:
-        with open(path, encoding="utf-8") as handle:
-            lines = handle.read().splitlines()
-    except OSError as exc:
-        raise CopylintError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    for raw in lines:
-        line = raw.strip()
-        if not line or line.startswith(("#", ";")):
-            continue
-        if line.startswith("[") and line.endswith("]"):
-            pattern = line[1:-1]
-            current = section_keys if any(ext in pattern for ext in ("*", "md", "html", "txt")) else None
-            continue
-        key, sep, value = line.partition("=")
-        if sep and current is not None:
-            current[key.strip()] = value.strip()
-    return global_keys, section_keys
-
-
-def load_vale(path: str) -> ValeSetup:
-    """Read a ``.vale.ini`` and the styles it enables."""
+def load_vale(path: str, suffixes: Collection[str] | None = None) -> ValeSetup:
+    """Read a ``.vale.ini`` and the styles it enables; ``suffixes`` are the file suffixes copylint
+    reads (a section only for others is left out, with a notice), ``None`` for all."""
     import yaml  # only when a Vale setup is read
 
-    global_keys, sections = _parse_ini(path)
+    ini = read_ini(path, suffixes)
+    global_keys, sections = ini.keys, ini.sections
     root = os.path.dirname(os.path.abspath(path))
     styles_path = os.path.normpath(os.path.join(root, global_keys.get("StylesPath", "styles")))
     min_level = LEVELS.get(global_keys.get("MinAlertLevel", "suggestion").lower(), Severity.INFO)
@@ -113,6 +91,7 @@ def load_vale(path: str) -> ValeSetup:
         s.strip() for s in sections.get("BasedOnStyles", global_keys.get("BasedOnStyles", "")).split(",") if s.strip()
     ]
     toggles = {key: value for key, value in sections.items() if "." in key}
+    notices = [*ini.notices, *_missing_styles(based_on, styles_path)]
     wanted: dict[str, str] = {}
     for style in based_on:
         for file in sorted(glob.glob(os.path.join(styles_path, style, "*.yml"))):
@@ -144,10 +123,10 @@ def load_vale(path: str) -> ValeSetup:
             continue
         try:
             spec = _spec(_Rule(name, file, Kind(kind), definition), severity)
-        except UnsafePattern as exc:
+        except (UnsafePattern, Unsupported) as exc:
             skipped[name] = str(exc)
         except re.error as exc:
-            skipped[name] = f"a pattern Python cannot compile ({exc})"
+            skipped[name] = f"a pattern neither Python's re nor the regex package can compile ({exc})"
         else:
             rules[spec.rule_id] = rule_class(spec)
     vocab = global_keys.get("Vocab", "")
@@ -162,7 +141,24 @@ def load_vale(path: str) -> ValeSetup:
                 accept.append(os.path.join(folder, "accept.txt"))
             if os.path.isfile(os.path.join(folder, "reject.txt")):
                 reject.append(os.path.join(folder, "reject.txt"))
-    return ValeSetup(path, rules, skipped, tuple(accept), tuple(reject))
+    return ValeSetup(path, rules, skipped, tuple(accept), tuple(reject), tuple(notices))
+
+
+def _missing_styles(based_on: Sequence[str], styles_path: str) -> Iterator[str]:
+    """A notice for each name in ``BasedOnStyles`` with no style folder on ``StylesPath``."""
+    present = (
+        sorted(entry.name for entry in os.scandir(styles_path) if entry.is_dir()) if os.path.isdir(styles_path) else []
+    )
+    for style in based_on:
+        if style in present:
+            continue
+        if style == "Vale":
+            yield (
+                "BasedOnStyles: Vale's built-in style 'Vale' is not run "
+                "(copylint's spelling and repetition rules, and the Vocab lists, stand in for it)"
+            )
+        else:
+            yield f"BasedOnStyles: no style '{style}' in {styles_path}, so it is not run{did_you_mean(style, present)}"
 
 
 def _rule_id(name: str) -> str:
@@ -193,12 +189,12 @@ class _Rule:
         return CopylintError(f"{self.file}: {key}: {message}")
 
     def checked(self, pattern: str) -> str:
-        """``pattern``, refused (:class:`UnsafePattern`) if it could backtrack for ever; raises
-        :class:`re.error` if it does not compile."""
-        risk = backtracking_risk(pattern, self.flags)
+        """``pattern``, refused (:class:`UnsafePattern`) if it could backtrack for ever, on
+        whichever engine runs it; raises :class:`re.error` if neither compiles it."""
+        engine = engine_for(pattern, self.flags)
+        risk = backtracking_risk(pattern, self.flags, regex_syntax=engine is Engine.REGEX)
         if risk:
             raise UnsafePattern(f"a pattern that could run for ever ({risk}): {pattern!r}")
-        compile_pattern(pattern, self.flags)
         return pattern
 
     def mapping(self, key: str) -> Mapping[Any, Any]:
@@ -208,15 +204,20 @@ class _Rule:
         return value
 
     def exceptions(self) -> Exceptions:
-        return Exceptions(frozenset(str(item) for item in self.get("exceptions") or []))
+        return Exceptions(frozenset(self.strings("exceptions")))
+
+    def strings(self, key: str) -> list[str]:
+        """A list key's items as text; one value alone is a list of one, as Vale reads it (never
+        a pattern read character by character)."""
+        value = self.get(key)
+        if value is None:
+            return []
+        return [str(item) for item in value] if isinstance(value, list) else [str(value)]
 
 
 def _spec(rule: _Rule, severity: Severity) -> RuleSpec:
     """The spec of one Vale rule (raises :class:`UnsafePattern` or :class:`re.error` for a
     pattern copylint cannot run, :class:`CopylintError` for a definition it cannot read)."""
-    reach, scopes = _SCOPES.get(str(rule.get("scope", "text")), (Reach.BLOCKS, _EVERYWHERE))
-    if rule.kind in (Kind.CONSISTENCY, Kind.CONDITIONAL):
-        reach, scopes = Reach.TEXT, _EVERYWHERE
     message = str(rule.get("message", rule.name))
     documentation = f"{message}\n\nVale rule {rule.name} ({rule.kind}), run by copylint's Vale compatibility."
     if rule.get("link"):
@@ -228,8 +229,8 @@ def _spec(rule: _Rule, severity: Severity) -> RuleSpec:
         "name": name,
         "message": _template(message, _MESSAGE_VALUES[rule.kind]),
         "severity": severity,
-        "reach": reach,
-        "scopes": scopes,
+        "reach": Reach.VALE,
+        "selectors": _selectors(rule),
         "flags": rule.flags,
         "applicability": Applicability.UNSAFE if rule.kind is Kind.SUBSTITUTION else Applicability.DISPLAY_ONLY,
         "suggests": rule.kind is Kind.SUBSTITUTION,
@@ -238,9 +239,22 @@ def _spec(rule: _Rule, severity: Severity) -> RuleSpec:
         "definition": json.dumps(rule.definition, sort_keys=True, default=str),
     }
     spec = _KINDS[rule.kind](rule, common)
+    if any(engine_for(pattern, rule.flags) is Engine.REGEX for pattern in spec.patterns):
+        spec = dataclasses.replace(spec, engine=Engine.REGEX)  # one engine for all of a rule's patterns
     for pattern in spec.patterns:
         spec.regex(pattern)  # as the engine will compile them
     return spec
+
+
+def _selectors(rule: _Rule) -> tuple[str, ...]:
+    """The rule's scope as Vale's selectors (``text`` when it names none); raises
+    :class:`Unsupported` for a scope Vale itself refuses."""
+    selectors = tuple(value.strip() for value in rule.strings("scope") if value.strip()) or ("text",)
+    for selector in selectors:
+        problem = scope_problem(selector)
+        if problem:
+            raise Unsupported(problem)
+    return selectors
 
 
 def _template(message: str, values: tuple[str, ...]) -> str:
@@ -251,15 +265,20 @@ def _template(message: str, values: tuple[str, ...]) -> str:
     return template
 
 
+_NET_NAMES = re.compile(r"\(\?<(\w+)>|\\k<(\w+)>|\\k'(\w+)'")
+""".NET's named groups and back-references, which Python writes ``(?P<name>...)`` and ``(?P=name)``."""
+
+
 def _go_to_python(pattern: str) -> str:
-    """Vale's regular expressions (Go's regexp2) in Python's dialect."""
-    return pattern.replace(r"\p{L}", r"[^\W\d_]").replace(r"\P{L}", r"[\W\d_]")
+    """Vale's regular expressions (Go's regexp2, after .NET's) in Python's dialect."""
+    pattern = pattern.replace(r"\p{L}", r"[^\W\d_]").replace(r"\P{L}", r"[\W\d_]")
+    return _NET_NAMES.sub(lambda m: f"(?P<{m.group(1)}>" if m.group(1) else f"(?P={m.group(2) or m.group(3)})", pattern)
 
 
 def _tokens_pattern(rule: _Rule) -> str:
     """``raw`` then ``tokens`` (as whole words, unless ``nonword``), as one pattern."""
-    tokens = "|".join(_go_to_python(str(token)) for token in rule.get("tokens") or [])
-    raw = "".join(_go_to_python(str(part)) for part in rule.get("raw") or [])
+    tokens = "|".join(_go_to_python(token) for token in rule.strings("tokens"))
+    raw = "".join(_go_to_python(part) for part in rule.strings("raw"))
     if not tokens:
         return raw
     body = f"(?:{tokens})" if rule.get("nonword") else rf"\b(?:{tokens})\b"
@@ -314,7 +333,7 @@ def _consistency(rule: _Rule, common: dict[str, Any]) -> RuleSpec:
 def _capitalization(rule: _Rule, common: dict[str, Any]) -> RuleSpec:
     return RuleSpec(
         case=_CASES.get(str(rule.get("match", "$sentence")), Case.VALE_SENTENCE),
-        indicators=tuple(str(indicator) for indicator in rule.get("indicators") or []),
+        indicators=tuple(rule.strings("indicators")),
         exceptions=rule.exceptions(),
         **common,
     )

@@ -62,14 +62,14 @@ def _configure(plugins: PluginSet, cwd: str, path: str | None) -> tuple[PluginSe
         vale_ini = find_vale_ini(cwd)
         if vale_ini is None:
             return plugins, Config(), ()
-        found_setup = _load_vale(vale_ini)
+        found_setup = _load_vale(vale_ini, plugins)
         config = Config(family_values=_vocabularies(found_setup, {}))
         return _with_rules(plugins, found_setup.rules, vale_ini), config, _skipped(found_setup)
     config_path, table = found
     extra = _pack_rules(pack_paths(config_path, table))
     setup: ValeSetup | None = None
     if isinstance(table.get("vale"), str):
-        setup = _load_vale(os.path.join(os.path.dirname(os.path.abspath(config_path)), table["vale"]))
+        setup = _load_vale(os.path.join(os.path.dirname(os.path.abspath(config_path)), table["vale"]), plugins)
         extra.update(setup.rules)
     plugins = _with_rules(plugins, extra, config_path)
     rule_options = {rule_id: dict(rule.options) for rule_id, rule in plugins.rules.items()}
@@ -89,10 +89,10 @@ def _pack_rules(paths: Sequence[str]) -> dict[str, type[Rule]]:
     return {spec.rule_id: rule_class(spec) for spec in load_pack_paths(paths)}
 
 
-def _load_vale(path: str) -> ValeSetup:
+def _load_vale(path: str, plugins: PluginSet) -> ValeSetup:
     from copylint.packs.vale import load_vale  # start-up time: only when a Vale setup is found or named
 
-    return load_vale(path)
+    return load_vale(path, tuple(plugins.formats))
 
 
 def _vocabularies(setup: ValeSetup, values: Mapping[str, tuple[str, ...] | str]) -> dict[str, tuple[str, ...] | str]:
@@ -114,4 +114,4 @@ def _with_rules(plugins: PluginSet, extra: Mapping[str, type[Rule]], source: str
 
 
 def _skipped(setup: ValeSetup) -> tuple[str, ...]:
-    return tuple(f"Vale rule {name} skipped: {reason}" for name, reason in setup.skipped.items())
+    return (*setup.notices, *(f"Vale rule {name} skipped: {reason}" for name, reason in setup.skipped.items()))

@@ -1,13 +1,15 @@
 """``--format github``: GitHub Actions workflow commands, one annotation per finding, plus a
-Markdown summary table in ``$GITHUB_STEP_SUMMARY`` (GitHub shows only the first annotations of a
-step)."""
+Markdown summary in ``$GITHUB_STEP_SUMMARY`` (GitHub shows only the first annotations of a step):
+the counts, a table by severity and a table of every finding."""
 
 from __future__ import annotations
 
 import os
+from collections import Counter
 
-from copylint.core.finding import RunResult
+from copylint.core.finding import RunResult, Severity
 from copylint.reporters import Reporter
+from copylint.reporters.display import plural
 
 _LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -42,10 +44,9 @@ class GithubReporter(Reporter):
                     message += f" Suggestion: {finding.suggestions[0]!r}"
                 level = _LEVELS[finding.severity.value]
                 self.stream.write(f"::{level} {','.join(properties)}::{escape_data(message)}\n")
+                where = table_cell(f"{result.path}:{start.line}:{start.column}")
                 rows.append(
-                    f"| {result.path}:{start.line}:{start.column} | {finding.severity.value} | `{finding.rule}` | "
-                    + finding.message.replace("|", "\\|").replace("\n", " ")
-                    + " |"
+                    f"| {where} | {finding.severity.value} | `{finding.rule}` | {table_cell(finding.message)} |"
                 )
         self._summary(run, rows)
 
@@ -53,14 +54,29 @@ class GithubReporter(Reporter):
         path = os.environ.get("GITHUB_STEP_SUMMARY")
         if not path:
             return
-        counts = run.summary()["by_severity"]
-        lines = [
-            "## copylint",
-            "",
-            f"{len(rows)} findings in {len(run.checked)} files ({counts}).",
-            "",
-        ]
-        if rows:
-            lines += ["| where | severity | rule | message |", "|---|---|---|---|", *rows]
         with open(path, "a", encoding="utf-8") as handle:
-            handle.write("\n".join(lines) + "\n")
+            handle.write("\n".join(step_summary(run, rows)) + "\n")
+
+
+def step_summary(run: RunResult, rows: list[str]) -> list[str]:
+    """The step summary's Markdown lines: a sentence with the counts, a table of findings by
+    severity, then one row per finding (``rows``)."""
+    checked = plural(len(run.checked), "file")
+    lines = ["## copylint", ""]
+    if rows:
+        lines.append(f"{plural(len(rows), 'finding')} in {checked}.")
+    else:
+        lines.append(f"No findings in {checked}.")
+    if run.errors:
+        lines[-1] += f" {plural(len(run.errors), 'file')} could not be checked."
+    if rows:
+        counts = Counter(finding.severity for result in run.files for finding in result.findings)
+        lines += ["", "| severity | findings |", "|---|--:|"]
+        lines += [f"| {severity.value} | {counts[severity]} |" for severity in reversed(Severity)]
+        lines += ["", "| where | severity | rule | message |", "|---|---|---|---|", *rows]
+    return lines
+
+
+def table_cell(text: str) -> str:
+    """``text`` as one cell of a Markdown table: on one line, its bars escaped."""
+    return text.replace("|", "\\|").replace("\r", " ").replace("\n", " ")

@@ -1,16 +1,25 @@
 """``--format rdjsonl``: reviewdog's diagnostic JSON lines, with suggestions reviewdog can post
-as suggested changes. reviewdog counts columns in UTF-8 bytes."""
+as suggested changes. reviewdog counts columns in UTF-8 bytes.
+
+A suggested change is one click from being committed, so only warnings and errors carry one by
+default: an ``info`` finding is a hint to weigh, not a change to accept. ``COPYLINT_RDJSONL_SUGGEST``
+names the lowest severity whose findings carry suggestions (``info`` for all, ``error`` for errors
+only)."""
 
 from __future__ import annotations
 
 import json
+import os
+import sys
 from typing import Any
 
-from copylint.core.finding import RunResult
+from copylint.core.finding import Finding, RunResult, Severity
 from copylint.core.source import SourceLines, Span
 from copylint.reporters import Reporter
 
 _SEVERITIES = {"error": "ERROR", "warning": "WARNING", "info": "INFO"}
+SUGGEST_VARIABLE = "COPYLINT_RDJSONL_SUGGEST"
+"""The environment variable naming the lowest severity whose findings carry suggested changes."""
 
 
 def byte_position(document: SourceLines, offset: int) -> dict[str, int]:
@@ -26,9 +35,13 @@ def byte_range(document: SourceLines, span: Span) -> dict[str, Any]:
 
 class RdjsonlReporter(Reporter):
     name = "rdjsonl"
-    description = "reviewdog diagnostics, one JSON object a line (columns in UTF-8 bytes)."
+    description = (
+        "reviewdog diagnostics, one JSON object a line (columns in UTF-8 bytes); warnings and errors carry "
+        f"suggested changes ({SUGGEST_VARIABLE}=info for every finding)."
+    )
 
     def report(self, run: RunResult) -> None:
+        lowest = suggestion_level()
         for result in run.files:
             document = result.document
             if document is None:
@@ -41,13 +54,30 @@ class RdjsonlReporter(Reporter):
                     "source": {"name": "copylint"},
                     "code": {"value": finding.rule},
                 }
-                if finding.fix is not None:
-                    diagnostic["suggestions"] = [
-                        {"range": byte_range(document, edit.span), "text": edit.replacement}
-                        for edit in finding.fix.edits
-                    ]
-                elif finding.suggestions:
-                    diagnostic["suggestions"] = [
-                        {"range": byte_range(document, finding.span), "text": finding.suggestions[0]}
-                    ]
+                suggestions = _suggestions(document, finding) if finding.severity.rank >= lowest.rank else []
+                if suggestions:
+                    diagnostic["suggestions"] = suggestions
                 self.stream.write(json.dumps(diagnostic, ensure_ascii=False) + "\n")
+
+
+def _suggestions(document: SourceLines, finding: Finding) -> list[dict[str, Any]]:
+    """The finding's fix as reviewdog suggestions, else its first suggestion in place of its span."""
+    if finding.fix is not None:
+        return [{"range": byte_range(document, edit.span), "text": edit.replacement} for edit in finding.fix.edits]
+    if finding.suggestions:
+        return [{"range": byte_range(document, finding.span), "text": finding.suggestions[0]}]
+    return []
+
+
+def suggestion_level() -> Severity:
+    """The lowest severity whose findings carry suggestions: ``$COPYLINT_RDJSONL_SUGGEST``, else
+    ``warning`` (with a note on standard error for a value that names no severity)."""
+    value = os.environ.get(SUGGEST_VARIABLE, "").strip().lower()
+    if not value:
+        return Severity.WARNING
+    try:
+        return Severity(value)
+    except ValueError:
+        choices = ", ".join(severity.value for severity in Severity)
+        sys.stderr.write(f"copylint: note: {SUGGEST_VARIABLE}={value!r} is not one of {choices}; using warning\n")
+        return Severity.WARNING

@@ -9,7 +9,7 @@ import click
 from copylint.core.finding import Applicability, Finding, RunResult, Severity
 from copylint.core.source import SourceLines
 from copylint.reporters import Reporter
-from copylint.reporters.display import printable
+from copylint.reporters.display import plural, printable
 
 _SEVERITY_COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 _EXCERPT_WIDTH = 100
@@ -69,23 +69,19 @@ class TextReporter(Reporter):
 
     def _summary(self, run: RunResult) -> None:
         findings = [finding for result in run.files for finding in result.findings]
-        checked = _plural(len(run.checked), "file")
+        checked = plural(len(run.checked), "file")
         if findings:
             by_severity = ", ".join(
-                _plural(count, severity.value)
+                plural(count, severity.value)
                 for severity in reversed(Severity)
                 if (count := sum(1 for finding in findings if finding.severity is severity))
             )
-            text = f"Found {_plural(len(findings), 'finding')} ({by_severity}) in {checked}."
+            text = f"Found {plural(len(findings), 'finding')} ({by_severity}) in {checked}."
         else:
             text = f"No findings in {checked}."
         if run.errors:
-            text += f" {_plural(len(run.errors), 'file')} could not be checked."
+            text += f" {plural(len(run.errors), 'file')} could not be checked."
         self.stream.write(self._style(text, bold=True) + "\n")
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def _quote(suggestion: str) -> str:

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from copylint.packs.regex_safety import backtracking_risk
+from copylint.packs.regex_safety import backtracking_risk, in_re_syntax
 
 CATASTROPHIC = [
     r"(a+)+$",
@@ -47,3 +47,24 @@ def test_ordinary_patterns_pass(pattern: str) -> None:
 def test_an_invalid_pattern_raises_re_error() -> None:
     with pytest.raises(re.error):
         backtracking_risk(r"(unclosed")
+
+
+@pytest.mark.parametrize(
+    ("pattern", "copy"),
+    [
+        (r"(?<=\s|^)-\d+", r"(?=\s|^)-\d+"),  # a look-behind of variable width, read as a look-ahead
+        (r"(?<!\b(?:a|the)\s+)\d+", r"(?!\b(?:a|the)\s+)\d+"),
+        (r"(?<word>\w+) (?P=word)", r"(?P<word>\w+) (?P=word)"),
+        (r"\p{Lu}+\P{L}", r"[^\W\d_]+[\s\S]"),
+        (r"[\p{N}x(?<=]", r"[\dx(?<=]"),  # inside a class, only the property is rewritten
+        (r"\(?<=\)", r"\(?<=\)"),  # escaped: no group at all
+    ],
+)
+def test_regex_package_patterns_are_checked_on_a_copy_of_the_same_shape(pattern: str, copy: str) -> None:
+    assert in_re_syntax(pattern) == copy
+
+
+def test_regex_package_patterns_are_refused_for_the_same_shapes() -> None:
+    assert backtracking_risk(r"(?<=\s)(\p{Lu}+\s?)*:", regex_syntax=True) is not None
+    assert backtracking_risk(r"(?<=\s)(?:\p{Lu}+\s)+:", regex_syntax=True) is None
+    assert "cannot check" in str(backtracking_risk(r"(?|(a)|(b))\1", regex_syntax=True))
