@@ -1,5 +1,4 @@
-"""Punctuation marks found by pattern: stray slashes, doubled marks, spaced abbreviations, and the
-pattern rule the spacing rules build on.
+"""Punctuation marks found by pattern: stray slashes, doubled marks, spacing around punctuation.
 
 Complexity: each rule is one regular-expression pass over the prose, O(characters).
 """
@@ -10,6 +9,7 @@ import re
 from collections.abc import Iterator
 
 from copylint.core.finding import Applicability, Category, Finding, Severity
+from copylint.core.prose import ProseView
 from copylint.core.rule import ProseEdit, Rule, RuleContext
 from copylint.core.source import Span
 
@@ -37,7 +37,7 @@ class PatternRule(Rule):
             return
         before, after = self.verbatim_context()
         for match in self.pattern.finditer(text):
-            if ctx.tokens.in_url(match.start()) or not self.accept(text, match):
+            if ctx.tokens.in_url(match.start()) or not self.accept(ctx.view, match):
                 continue
             context = Span(max(match.start() - before, 0), min(match.end() + after, len(text)))
             if not ctx.view.is_verbatim(context, ctx.document):
@@ -51,7 +51,7 @@ class PatternRule(Rule):
                 fix_title=f"Replace with “{replacement}”" if replacement else "Delete",
             )
 
-    def accept(self, text: str, match: re.Match[str]) -> bool:
+    def accept(self, view: ProseView, match: re.Match[str]) -> bool:
         return True
 
     def edit(self, match: re.Match[str]) -> tuple[Span, str]:
@@ -92,7 +92,8 @@ class StraySlash(PatternRule):
     needs = (" / ", " \\ ")
     message = "Stray “{text}” between words."
 
-    def accept(self, text: str, match: re.Match[str]) -> bool:
+    def accept(self, view: ProseView, match: re.Match[str]) -> bool:
+        text = view.text
         # "read / write" offers alternatives; "the / real" cannot: a slash never follows these
         before = re.search(r"[^\W\d_]+$", text[max(0, match.start() - 20) : match.start()])
         return before is not None and before.group().casefold() in _NOT_BEFORE_SLASH
@@ -102,12 +103,15 @@ class DoubledPunctuation(PatternRule):
     """The same punctuation mark typed twice: ",,", ";;", "::", "..".
 
     What it does: reports a comma, semicolon or colon typed twice before a space or the end of
-    the text, and exactly two periods.
+    the text, and exactly two periods after a word, before a space, a closing mark, the end of
+    the text or a capitalised word.
 
     Why: a doubled mark is a keyboard or editing slip, and reads as one.
 
-    Stays quiet on an ellipsis ("...", "....", "?.."), on mixed marks such as "?!", and on ",,"
-    run into a word (a low opening quotation mark, ,,like this'').
+    Stays quiet on an ellipsis ("...", "....", "?.."), on mixed marks such as "?!", on ",,"
+    run into a word (a low opening quotation mark, ,,like this''), and on two periods that are
+    not a sentence's end: a parent folder ("../docs", "cd .."), a range ("1..10", "a..z") or a
+    rest pattern ("{ id, .. }").
 
     Example: "the end.. Then" becomes "the end. Then"; "first,, second" becomes "first, second".
 
@@ -119,7 +123,9 @@ class DoubledPunctuation(PatternRule):
     default_severity = Severity.WARNING
     fixable = True
     pattern = starting_with(
-        ",;:.", r"(?<![.,;:])(?P<mark>[,;:])(?P<fix>(?P=mark))(?![,;:])(?=\s|$)|(?<![.?!])\.(?P<dot>\.)(?![.])"
+        ",;:.",
+        r"(?<![.,;:])(?P<mark>[,;:])(?P<fix>(?P=mark))(?![,;:])(?=\s|$)"
+        r"|(?<=[\w)\]%\ufffc])(?<!_)\.(?P<dot>\.)(?=[\s\"”’')\]]|$|[A-Z][a-z])",
     )
     needs = (",,", ";;", "::", "..")
     message = "Doubled punctuation “{text}”."

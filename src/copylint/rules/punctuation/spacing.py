@@ -9,9 +9,14 @@ import re
 from collections.abc import Iterator
 
 from copylint.core.finding import Category, Finding, Severity
+from copylint.core.prose import ProseView, Scope
 from copylint.core.rule import RuleContext
 from copylint.core.source import Span
 from copylint.rules.punctuation.marks import PatternRule, starting_with
+
+_SPACED_DOT = re.compile(r"[ \u00a0]\.")
+_VALUE_BEFORE = re.compile(r"(?:\d|[^\s.]\.)\S*$")
+"""A value (a number, an address, a name ending in ".") before the ";" that opens a comment."""
 
 
 class SpaceBeforePunctuation(PatternRule):
@@ -23,8 +28,10 @@ class SpaceBeforePunctuation(PatternRule):
     Why: English sets these marks against the word before them; a space there is a typing or
     paste slip, and lets the mark wrap alone onto the next line.
 
-    Stays quiet before an ellipsis, a number (" .5"), a file name or domain (" .com"), an
-    emoticon (" :)"), and at the start of a line.
+    Stays quiet before an ellipsis, spaced (". . .", ". . . .") or not, a number (" .5"), a
+    file name or domain (" .com"), an emoticon (" :)"), at the start of a line, after a run of
+    spaces or a tab (columns lined up), and before the ";" of a comment after a value ("3600 ;
+    refresh", "example.com. ; origin", as in a zone file).
 
     Example: "Really ?" becomes "Really?"; "first , second" becomes "first, second".
 
@@ -39,12 +46,18 @@ class SpaceBeforePunctuation(PatternRule):
     needs = tuple(space + mark for space in " \t" for mark in ",.;:?!")
     message = "Space before “{text}”."
 
-    def accept(self, text: str, match: re.Match[str]) -> bool:
-        mark = match.group("mark")
+    def accept(self, view: ProseView, match: re.Match[str]) -> bool:
+        text = view.text
+        mark, gap = match.group("mark"), match.group("fix")
         following = text[match.end() : match.end() + 2]
         if mark == ":" and following[:1] in ")(-Pp":
             return False  # an emoticon
-        return not (mark == "." and text[match.end() : match.end() + 1] == ".")
+        if gap != " ":
+            return False  # columns lined up with spaces or a tab
+        if mark == ".":
+            # "..." after a space, or one dot of a spaced ellipsis ". . ."
+            return following[:1] != "." and not _SPACED_DOT.match(following) and text[match.start() - 1] != "."
+        return not (mark == ";" and _VALUE_BEFORE.search(text, max(match.start() - 40, 0), match.start()))
 
     def edit(self, match: re.Match[str]) -> tuple[Span, str]:
         return Span(*match.span("fix")), ""
@@ -60,7 +73,12 @@ class MissingSpaceAfter(PatternRule):
     easy to miss when reading.
 
     Stays quiet on "e.g.", "U.S.", "3.5", "example.com", file names, "Node.js", numbers
-    ("1,000"), and in URLs.
+    ("1,000"), and in URLs; and on names written like domains or code: a capitalised word
+    before the period ("Data.Gov", "React.Component"), a name with a capital inside after it
+    ("runtime.ReadMemStats"), a dotted chain ("java.io.File"), a name followed by a call,
+    an assignment or an index ("os.Exit(1)", "kv.Version=1"), a name ending its paragraph or
+    table cell with no full stop, the whole text of a link ("[walpb.Record](…)"), and words
+    joined by commas inside "{…}" or "<…>" or holding digits.
 
     Example: "the end.Then we left" becomes "the end. Then we left".
 
@@ -79,11 +97,77 @@ class MissingSpaceAfter(PatternRule):
     )
     message = "Missing space after “{text}”."
 
+    def accept(self, view: ProseView, match: re.Match[str]) -> bool:
+        text = view.text
+        if match.group("quote") is not None:
+            return True
+        token = _token_around(text, match.start())
+        before = _WORD_BEFORE.search(text, token.start, match.start())
+        after = _WORD_AFTER.match(text, match.end(), token.end)
+        if before is None or after is None:
+            return True
+        if match.group("comma") is not None:
+            return not _code_list(text, token, before, after)
+        return not (_name_shaped(text, token, before, after) or _standing_alone(view, token, after))
+
     def edit(self, match: re.Match[str]) -> tuple[Span, str]:
         return Span(match.end(), match.end()), " "
 
     def verbatim_context(self) -> tuple[int, int]:
         return 1, 1
+
+
+_WORD_BEFORE = re.compile(r"\w+$")
+_WORD_AFTER = re.compile(r"\w+")
+_CHAIN = frozenset("./\\_:@#=~-{<")
+"""Marks that make a run of characters code or a path rather than words: "app.tauri.Plugin"."""
+_CODE_AFTER = frozenset("([{<=_/@#")
+_TOKEN_REACH = 80
+
+
+def _token_around(text: str, offset: int) -> Span:
+    """The run of non-space characters around ``offset`` (at most ``_TOKEN_REACH`` either side)."""
+    start = offset
+    while start > max(offset - _TOKEN_REACH, 0) and not text[start - 1].isspace():
+        start -= 1
+    end = offset
+    while end < min(offset + _TOKEN_REACH, len(text)) and not text[end].isspace():
+        end += 1
+    return Span(start, end)
+
+
+def _name_shaped(text: str, token: Span, before: re.Match[str], after: re.Match[str]) -> bool:
+    """Whether "word.Word" is a name written like a domain or code rather than two sentences
+    run together: "Data.Gov", "React.Component", "runtime.ReadMemStats", "os.Exit(1)"."""
+    prefix, following = text[token.start : before.start()], text[after.end() : after.end() + 2]
+    return (
+        before.group()[0].isupper()
+        or any(char.isupper() or char.isdigit() for char in after.group()[1:])
+        or any(char.isalnum() or char in _CHAIN for char in prefix)
+        or following[:1] in _CODE_AFTER
+        or (following[:1] in ".:" and following[1:2].isalnum())
+    )
+
+
+def _standing_alone(view: ProseView, token: Span, after: re.Match[str]) -> bool:
+    """Whether "word.Word" is a name by where it stands: the whole of a link's text, or the last
+    words of its paragraph or table cell with no full stop ("| (slice of) mvccpb.Event |"), where
+    a run-on sentence would go on."""
+    block = view.block_index(after.end())
+    if block >= 0 and not view.text[after.end() : view.blocks[block].end].strip():
+        return True
+    segment = view.segment_at(token.start)
+    if segment is None or segment.scope is not Scope.LINK_TEXT:
+        return False
+    return not view.text[segment.prose_start : segment.prose_end].strip().count(" ")
+
+
+def _code_list(text: str, token: Span, before: re.Match[str], after: re.Match[str]) -> bool:
+    """Whether "word,word" is a list in code ("{main,sub}", "app,x86_64") rather than a slip."""
+    words = before.group() + after.group()
+    return any(char in "{<[=" for char in text[token.start : before.start()]) or any(
+        char.isdigit() or char == "_" for char in words
+    )
 
 
 class SpacingInside(PatternRule):
@@ -97,8 +181,10 @@ class SpacingInside(PatternRule):
     the phrase misses it.
 
     Runs of three or more spaces are left alone (column alignment), as are two spaces after a
-    sentence. In Markdown and HTML, which collapse spaces when rendered, a double space is
-    reported at info. A checkbox ("[ ]") and an emoticon (":( ") stay quiet.
+    sentence and two spaces that line a word up with the column of the line above or below it
+    (a table of contents: "Chapter XVIII  Nine Days" over "Chapter XIX    An Opinion"). In
+    Markdown and HTML, which collapse spaces when rendered, a double space is reported at info.
+    A checkbox ("[ ]") and an emoticon (":( ") stay quiet.
 
     Example: "( text )" becomes "(text)"; "the  end" becomes "the end".
 
@@ -126,7 +212,8 @@ class SpacingInside(PatternRule):
         for finding in super().check(ctx):
             yield finding.with_severity(Severity.INFO) if collapsed and finding.message == self.message else finding
 
-    def accept(self, text: str, match: re.Match[str]) -> bool:
+    def accept(self, view: ProseView, match: re.Match[str]) -> bool:
+        text = view.text
         if match.group("open") is not None:
             bracket = text[match.start() - 1]
             if text[match.end() : match.end() + 1] == "]" or text[max(match.start() - 2, 0)] in ":;-":
@@ -135,7 +222,7 @@ class SpacingInside(PatternRule):
         if match.group("close") is not None:
             before = text[match.start() - 1]
             return before not in "(:;-" and text.rfind("(", 0, match.start()) > text.rfind("\n", 0, match.start())
-        return True
+        return not _aligned(text, match.end())
 
     def edit(self, match: re.Match[str]) -> tuple[Span, str]:
         for group in ("open", "close"):
@@ -143,3 +230,19 @@ class SpacingInside(PatternRule):
                 return Span(*match.span(group)), ""
         start, end = match.span("fix")
         return Span(start + 1, end), ""
+
+
+def _aligned(text: str, offset: int) -> bool:
+    """Whether the word at ``offset`` starts a column: on the line above or below, a word starts
+    at the same column after two spaces or more."""
+    start = text.rfind("\n", 0, offset) + 1
+    column = offset - start
+    end = text.find("\n", offset)
+    above = _line_at(text, text.rfind("\n", 0, start - 1) + 1) if start else ""
+    below = _line_at(text, end + 1) if end >= 0 else ""
+    return any(line[column - 2 : column] == "  " and line[column : column + 1].strip() for line in (above, below))
+
+
+def _line_at(text: str, start: int) -> str:
+    end = text.find("\n", start)
+    return text[start : end if end >= 0 else len(text)]
