@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from copylint.rules import punctuation
+from copylint.rules.punctuation.marks import PatternRule
 
 RULES = [rule for rule in vars(punctuation).values() if isinstance(rule, type) and getattr(rule, "needs", ())]
 PIECES = [*"aeEgGiIoO5 .,;:?!/\\\t\n()[]$€£¥'\"”\u00a0", "word", "clock", " ", " "]
@@ -24,7 +25,7 @@ def test_the_rules_with_a_shortcut() -> None:
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.id)
-def test_every_match_holds_one_of_the_needed_strings(rule: type[punctuation._PatternRule]) -> None:
+def test_every_match_holds_one_of_the_needed_strings(rule: type[PatternRule]) -> None:
     @settings(max_examples=400, deadline=None)
     @given(st.lists(st.sampled_from(PIECES), max_size=12).map("".join))
     def check(text: str) -> None:
