@@ -1,6 +1,8 @@
 """An inline rule for markdown-it: the markup inside Markdown prose that is not prose. TeX math
-and commands, emoji shortcodes and attribute lists, which CommonMark does not know, and inline
-HTML elements that hold code, keys, program output or variables (``<code>``, ``<kbd>``, ``<tt>``).
+and commands, emoji shortcodes, attribute lists, footnote references (``[^2]``) and MyST roles
+(``{ref}`target` ``), which CommonMark does not know, and inline HTML elements that hold code,
+keys, program output or variables (``<code>``, ``<kbd>``, ``<tt>``). Site syntax that takes whole
+blocks (admonitions, footnote definitions) is in :mod:`copylint.formats.markdown_blocks`.
 
 Each becomes one ``nonprose`` token whose ``meta`` holds its offsets in the inline token's content
 (the text the aligner maps to the source), so the prose view leaves it out exactly, without
@@ -17,6 +19,7 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
 
 from copylint.formats.html import NON_PROSE_ELEMENTS
+from copylint.formats.markdown_blocks import install_blocks
 
 # ---- TeX math, by pandoc's rules: "$" opens when a non-space follows it and closes at the next
 # unescaped "$" when a non-space precedes it and no digit follows ("$5 and $10" is money); "$$"
@@ -41,6 +44,10 @@ _ATTRIBUTE_LIST = re.compile(
     rf"\{{(?P<kramdown>:[^{{}}\n]{{0,200}})\}}"
     rf"|\{{[ \t]*(?:(?P<selector>[.#]{_NAME})|{_PAIR})(?:[ \t]+(?:[.#]{_NAME}|{_PAIR}))*[ \t]*\}}"
 )
+# "[^2]", "[^note]": a footnote reference (its definition, "[^note]: text", is a block).
+_FOOTNOTE = re.compile(r"\[\^[^\]\s]{1,200}\](?!:)")
+# A MyST role: "{ref}`target`", "{doc}`Title <page>`", "{math}`x^2`".
+_ROLE = re.compile(r"\{[a-z][\w:+-]{0,40}\}(`+)(?:(?!\1).){0,500}?\1(?!`)", re.DOTALL)
 # An opening tag (not "<code/>"); the element runs to its matching closing tag, or to the block's end.
 _OPENING_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?(?<!/)>")
 _BLANK_REST = re.compile(r"\s*\Z")
@@ -104,6 +111,18 @@ def attribute_list_end(text: str, start: int, stop: int, *, after_element: bool)
     return -1
 
 
+def footnote_end(text: str, start: int, stop: int) -> int:
+    """Where the footnote reference (``[^2]``) opening at ``start`` ends, or -1."""
+    match = _FOOTNOTE.match(text, start, stop)
+    return match.end() if match else -1
+
+
+def role_end(text: str, start: int, stop: int) -> int:
+    """Where the MyST role (``{ref}`target` ``) opening at ``start`` ends, or -1."""
+    match = _ROLE.match(text, start, stop)
+    return match.end() if match else -1
+
+
 def element_end(text: str, start: int, stop: int) -> int:
     """Where the non-prose HTML element (``<code>…</code>``, ``<kbd>``, ``<tt>`` ...) opening at
     ``start`` ends: after its closing tag, or at ``stop`` when it is never closed; -1 for another tag."""
@@ -144,10 +163,15 @@ def nonprose(state: StateInline, silent: bool) -> bool:
         end = shortcode_end(source, start, stop)
     elif char == "<":
         end = element_end(source, start, stop)
-    elif char == "{":
-        after_element = not state.pending and bool(state.tokens) and state.tokens[-1].type in _ELEMENT_ENDS
-        end = attribute_list_end(source, start, stop, after_element=after_element)
+    elif char == "[":
+        end = footnote_end(source, start, stop)
         visible = False
+    elif char == "{":
+        end = role_end(source, start, stop)
+        if end < 0:
+            after_element = not state.pending and bool(state.tokens) and state.tokens[-1].type in _ELEMENT_ENDS
+            end = attribute_list_end(source, start, stop, after_element=after_element)
+            visible = False
     else:
         return False
     if end < 0:
@@ -161,6 +185,7 @@ def nonprose(state: StateInline, silent: bool) -> bool:
 
 
 def install(parser: MarkdownIt) -> MarkdownIt:
-    """``parser`` with the rule added ahead of backslash escapes."""
+    """``parser`` with the rule added ahead of backslash escapes, and the block rules of
+    :mod:`copylint.formats.markdown_blocks`."""
     parser.inline.ruler.before("escape", NONPROSE, nonprose)
-    return parser
+    return install_blocks(parser)
