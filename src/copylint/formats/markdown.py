@@ -55,6 +55,8 @@ class MarkdownFormat:
     name: str = "markdown"
     suffixes: tuple[str, ...] = (".md", ".markdown", ".mdown", ".mkd")
     traits = FormatTraits(directives=DirectiveSyntax.COMMENTS, collapses_whitespace=True)
+    masks_template_tags = True
+    """Whether ``{{ … }}`` and ``{% … %}`` are template tags (not in MDX, where ``{{`` opens an object)."""
 
     def __init__(self) -> None:
         # this module (and markdown-it with it) is imported with the first Markdown file, see
@@ -66,8 +68,8 @@ class MarkdownFormat:
     def build_view(self, document: Document) -> ProseView:
         text = document.text
         front_matter = front_matter_span(text)
-        masks = ([front_matter] if front_matter else []) + template_tag_spans(
-            text[front_matter.end :] if front_matter else text
+        masks = ([front_matter] if front_matter else []) + (
+            template_tag_spans(text[front_matter.end :] if front_matter else text) if self.masks_template_tags else []
         )
         if front_matter:
             masks = [masks[0]] + [Span(s.start + front_matter.end, s.end + front_matter.end) for s in masks[1:]]

@@ -148,6 +148,18 @@ _ELEMENT_ENDS = frozenset(
 """Tokens after which an attribute list may follow directly (``[link](url){: target="_blank"}``)."""
 
 
+def take_nonprose(state: StateInline, end: int, *, visible: bool, silent: bool) -> bool:
+    """Consume ``state.src[state.pos:end]`` as one ``nonprose`` token (nothing when ``end`` is -1)."""
+    if end < 0:
+        return False
+    if not silent:
+        token = state.push(NONPROSE, "", 0)
+        token.content = state.src[state.pos : end]
+        token.meta = {"start": state.pos, "end": end, "visible": visible}
+    state.pos = end
+    return True
+
+
 def nonprose(state: StateInline, silent: bool) -> bool:
     """Consume the math, TeX command, shortcode, element or attribute list starting at ``state.pos``."""
     source, start, stop = state.src, state.pos, state.posMax
@@ -174,14 +186,7 @@ def nonprose(state: StateInline, silent: bool) -> bool:
             visible = False
     else:
         return False
-    if end < 0:
-        return False
-    if not silent:
-        token = state.push(NONPROSE, "", 0)
-        token.content = source[start:end]
-        token.meta = {"start": start, "end": end, "visible": visible}
-    state.pos = end
-    return True
+    return take_nonprose(state, end, visible=visible, silent=silent)
 
 
 def install(parser: MarkdownIt) -> MarkdownIt:
