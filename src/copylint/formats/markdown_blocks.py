@@ -11,7 +11,8 @@ prose it holds is read as Markdown.
   a directive that holds code or options (``{code-block}``, ``{toctree}``) is left out whole.
 - Footnote definitions (``[^note]: text``): the label is markup, the text is prose.
 - Lines that render no prose: abbreviation definitions (``*[HTML]: Hyper Text Markup Language``),
-  MyST targets (``(label)=``), included files (``{* docs_src/app.py *}``, ``{!a.md!}``) and LaTeX
+  MyST targets (``(label)=``), included files (``{* docs_src/app.py *}``, ``{!a.md!}``), ESM
+  imports that MDX-reading sites allow in Markdown (``import Tabs from '@theme/Tabs';``) and LaTeX
   environments (``\\begin{align}`` … ``\\end{align}``).
 
 A title is an ``inline`` token whose ``meta["source_start"]`` is where its text starts in the
@@ -48,6 +49,8 @@ _OPTION = re.compile(r"[ \t]*:[\w-]+:")
 _FOOTNOTE_LABEL = re.compile(r"\[\^[^\]\s]{1,200}\]:")
 _ABBREVIATION = re.compile(r"\*\[[^\]\n]+\]:[^\n]*$")
 _MYST_TARGET = re.compile(r"\([\w.:-]+\)=[ \t]*$")
+# An ESM import, which sites that read Markdown as MDX (Docusaurus) allow in .md: "import Tabs from '@theme/Tabs';".
+_IMPORT = re.compile(r"""import[ \t]+(?:[\w$*{][^\n'"]*[ \t]from[ \t]+)?(['"])[^'"\n]+\1;?[ \t]*$""")
 # A file included by the build: "{* docs_src/app.py hl[3] *}" (FastAPI's docs), "{!./docs/a.md!}" (markdown-include).
 _INCLUDE = re.compile(r"\{([*!])[^\n]*\1\}[ \t]*$")
 _BEGIN = re.compile(r"\\begin\{(?P<environment>[A-Za-z]+\*?)\}")
@@ -262,13 +265,13 @@ def footnote_definition(state: StateBlock, start_line: int, end_line: int, silen
 
 
 def markup_line(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
-    """A line that renders no prose (an abbreviation's definition, a MyST target, an include), or a LaTeX
-    environment up to its ``\\end``."""
+    """A line that renders no prose (an abbreviation's definition, a MyST target, an include, an
+    import), or a LaTeX environment up to its ``\\end``."""
     if state.is_code_block(start_line):
         return False
     begin, end = _line(state, start_line)
     last = start_line
-    if not any(pattern.match(state.src, begin, end) for pattern in (_ABBREVIATION, _MYST_TARGET, _INCLUDE)):
+    if not any(pattern.match(state.src, begin, end) for pattern in (_ABBREVIATION, _MYST_TARGET, _INCLUDE, _IMPORT)):
         environment = _BEGIN.match(state.src, begin, end)
         if environment is None:
             return False

@@ -94,8 +94,9 @@ def attribute_list_end(text: str, start: int, stop: int, *, after_element: bool)
 
     Prose has braces too ("the set {a, b}"), so a list must look like one (``{:``, or a first
     ``#id``/``.class``) and sit where lists go: at the end of the block, on a line of its own, or
-    right after an inline element (``after_element``), where a list may also open with
-    ``key=value``.
+    right after an inline element (``after_element``). Right after an element, or alone on its
+    line (MyST's block attributes: ``{lineno-start=1 emphasize-lines="2,3"}``), a list may also
+    open with ``key=value``.
     """
     match = _ATTRIBUTE_LIST.match(text, start, stop)
     if match is None:
@@ -103,12 +104,12 @@ def attribute_list_end(text: str, start: int, stop: int, *, after_element: bool)
     end = match.end()
     if after_element:
         return end
+    alone = (start == 0 or text[start - 1] == "\n") and _LINE_END.match(text, end) is not None
+    if alone:
+        return end
     if match.group("kramdown") is None and match.group("selector") is None:
         return -1
-    at_line_start = start == 0 or text[start - 1] == "\n"
-    if _BLANK_REST.match(text, end) or (at_line_start and _LINE_END.match(text, end)):
-        return end
-    return -1
+    return end if _BLANK_REST.match(text, end) else -1
 
 
 def footnote_end(text: str, start: int, stop: int) -> int:

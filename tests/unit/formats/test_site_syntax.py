@@ -59,6 +59,11 @@ def markdown(text: str) -> ProseView:
         (":::{code-block}\nx = 1\n:::\nAfter.", "After."),
         (":::{unknown-directive}\nRead as prose.\n:::", "Read as prose."),
         ("See {ref}`target` and {doc}`Title <page>`.", f"See {PLACEHOLDER} and {PLACEHOLDER}."),
+        ('{lineno-start=1 emphasize-lines="2,3"}\n```python\na = 1\n```\n\nAfter.', "After."),
+        ('{attribution="Hamlet act 4"}\n> We know what we are.', "We know what we are."),
+        # FastAPI's and markdown-include's include lines; ESM imports that Docusaurus allows in .md
+        ("Look:\n\n{* docs_src/app.py hl[3:4] *}\n\n{!./docs/part.md!}\n\nAfter.", "Look:\n\nAfter."),
+        ("import Tabs from '@theme/Tabs';\nimport { A, B } from \"../x\"\n\nText.", "Text."),
         # LaTeX environments, and math in image titles
         ("\\begin{align}\na &= b \\\\\nc &= d\n\\end{align}\n\nAfter.", "After."),
         ('![A chart](c.png "Plot of $\\alpha$")', "A chart"),
@@ -75,6 +80,8 @@ def test_site_markup_is_not_prose(source: str, prose: str) -> None:
         "It costs $5 and $10.",
         "Meet at 10:30:00 or later.",
         "The set {a, b} is small.",
+        "The set {x=1} is small.",
+        "import this module first.",
     ],
 )
 def test_look_alikes_stay_prose(source: str) -> None:
