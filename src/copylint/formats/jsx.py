@@ -16,6 +16,11 @@ _ATTRIBUTE_NAME = re.compile(r"[A-Za-z_$][\w$:.-]*")
 _ESM = re.compile(r"(?:import|export)(?=[\s{*]|$)", re.MULTILINE)
 _BLANK_LINE = re.compile(r"\n[ \t]*(?:\n|\Z)")
 _CLOSERS = {"{": "}", "(": ")", "[": "]"}
+_SIGNIFICANT = re.compile(r"[\"'`/{}()\[\]\n]")
+UNCLOSED = -2
+"""What a scan returns when its text ends (at ``stop``) inside a string, comment or bracket. A
+caller may take every later start before the same ``stop`` to fail too, which keeps a run of
+unclosed braces linear (see :func:`copylint.formats.mdx.scan`)."""
 
 
 def _skip_space(text: str, position: int, stop: int) -> int:
@@ -44,10 +49,15 @@ def _string_end(text: str, start: int, stop: int, *, multiline: bool = False) ->
 
 def _skip_code(text: str, start: int, stop: int, closer: str | None) -> int:
     """Skip JavaScript from ``start`` up to and past ``closer`` (at depth zero), or, with no
-    closer, to the end of a statement block (a blank line at depth zero). -1 when it never ends."""
+    closer, to the end of a statement block (a blank line at depth zero). -1 at a bracket that
+    closes nothing, :data:`UNCLOSED` when ``stop`` comes first."""
     stack: list[str] = [closer] if closer else []
     position = start
     while position < stop:
+        found = _SIGNIFICANT.search(text, position, stop)
+        if found is None:
+            break
+        position = found.start()
         char = text[position]
         if char in "\"'`":
             position = _string_end(text, position, stop)
@@ -55,7 +65,7 @@ def _skip_code(text: str, start: int, stop: int, closer: str | None) -> int:
         if text.startswith("/*", position):
             end = text.find("*/", position + 2, stop)
             if end < 0:
-                return -1
+                return UNCLOSED
             position = end + 2
             continue
         if text.startswith("//", position) and (position == 0 or text[position - 1] != ":"):  # not "https://"
@@ -70,16 +80,14 @@ def _skip_code(text: str, start: int, stop: int, closer: str | None) -> int:
             stack.pop()
             if closer and not stack:
                 return position + 1
-        elif char == "\n" and not stack and closer is None:
-            blank = _BLANK_LINE.match(text, position)
-            if blank is not None:
-                return position
+        elif char == "\n" and not stack and closer is None and _BLANK_LINE.match(text, position):
+            return position
         position += 1
-    return stop if closer is None and not stack else -1
+    return stop if closer is None and not stack else UNCLOSED
 
 
 def expression_end(text: str, start: int, stop: int) -> int:
-    """Where the expression in braces opening at ``start`` ends, or -1 when it is not closed."""
+    """Where the expression in braces opening at ``start`` ends; -1 (or :data:`UNCLOSED`) when it does not."""
     if start >= stop or text[start] != "{":
         return -1
     return _skip_code(text, start + 1, stop, "}")
@@ -93,7 +101,8 @@ def is_comment(expression: str) -> bool:
 
 def tag_end(text: str, start: int, stop: int) -> int:
     """Where the JSX tag opening at ``start`` ends (after its ``>`` or ``/>``), or -1 when there
-    is none: ``<Tabs>``, ``</TabItem>``, ``<Card title="x" {...rest} />``, ``<>``, ``</>``."""
+    is none (:data:`UNCLOSED` when the text ends inside it): ``<Tabs>``, ``</TabItem>``,
+    ``<Card title="x" {...rest} />``, ``<>``, ``</>``."""
     if not text.startswith("<", start):
         return -1
     position = start + 1
@@ -105,16 +114,18 @@ def tag_end(text: str, start: int, stop: int) -> int:
     position = name.end()
     while position < stop:
         position = _skip_space(text, position, stop)
+        if position >= stop:
+            break
         if text.startswith(">", position):
             return position + 1
         if text.startswith("/>", position):
             return position + 2
-        if position >= stop or not (text[position] == "{" or text[position - 1].isspace()):
+        if not (text[position] == "{" or text[position - 1].isspace()):
             return -1
         if text[position] == "{":  # {...props}
             position = expression_end(text, position, stop)
             if position < 0:
-                return -1
+                return position
             continue
         attribute = _ATTRIBUTE_NAME.match(text, position, stop)
         if attribute is None:
@@ -128,10 +139,10 @@ def tag_end(text: str, start: int, stop: int) -> int:
         elif position < stop and text[position] == "{":
             position = expression_end(text, position, stop)
             if position < 0:
-                return -1
+                return position
         else:
-            return -1
-    return -1
+            return -1 if position < stop else UNCLOSED
+    return UNCLOSED
 
 
 def tag_name(text: str, start: int) -> str:

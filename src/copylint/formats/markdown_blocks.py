@@ -21,6 +21,7 @@ source, so the walker maps it there and not to an earlier copy of the same word 
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from markdown_it import MarkdownIt
@@ -42,6 +43,7 @@ _FENCED_OPENER = re.compile(
     r"(?:\[(?P<bracketed>[^\]\n]*)\]|[ \t]*\{[^{}\n]*\}|[ \t]*\|(?P<piped>[^\n]*))?(?P<rest>(?:[ \t][^\n]*)?)$"
 )
 _FENCED_CLOSER = re.compile(r"(:{3,}|/{3,})[ \t]*$")
+_FENCE_LINE = re.compile(r"^[ \t]*(?P<fence>:{3,}|/{3,})[^\n]*", re.MULTILINE)
 # mkdocstrings' "::: package.module" (options indented under it): documentation generated from code.
 _AUTODOC = re.compile(r":::[ \t]+[A-Za-z_][\w]*(?:\.[\w]+)+[ \t]*$")
 _FENCE_DIRECTIVE = re.compile(r"(?P<fence>`{3,}|~{3,})[ \t]*\{(?P<directive>[\w-]+)\}(?P<rest>[^`\n]*)$")
@@ -157,8 +159,9 @@ def fenced_container(state: StateBlock, start_line: int, end_line: int, silent: 
     if silent:
         return True
     fence = match.group("fence")
-    close = _closing_line(state, fence, start_line, end_line)
-    state.line = min(close + 1, end_line)
+    close = _closing_line(state, start_line, end_line)
+    state.line = close + 1 if close >= 0 else start_line + 1
+    close = max(close, start_line + 1)  # never closed: the opener is a line of markup, what follows reads as usual
     directive = match.group("directive")
     if directive is not None:
         _directive(state, directive, match.start("rest"), match.group("rest"), start_line, close)
@@ -172,25 +175,54 @@ def fenced_container(state: StateBlock, start_line: int, end_line: int, silent: 
     return True
 
 
-def _closing_line(state: StateBlock, fence: str, start_line: int, end_line: int) -> int:
-    """The line that closes the container opened by ``fence`` (``end_line`` when none does):
-    the first line of as many or more of its characters that closes no container opened inside."""
-    depth = 1
-    for line in range(start_line + 1, end_line):
-        if state.sCount[line] < state.blkIndent and not state.isEmpty(line):
-            break
-        begin, end = _line(state, line)
-        if not state.src.startswith(fence[0] * 3, begin):
+def _closing_line(state: StateBlock, start_line: int, end_line: int) -> int:
+    """The line that closes the ``:::`` or ``///`` container opened on ``start_line`` before
+    ``end_line``, or -1. Containers nest: a closing line of as many or more of the opener's
+    characters closes the innermost one open. The pairs are found once per document, in one pass,
+    so that many unclosed openers cost no more than many closed ones."""
+    pairs: dict[int, int] | None = state.env.get("fenced-containers")
+    if pairs is None:
+        pairs = state.env["fenced-containers"] = _pair_fences(state.src)
+    close = pairs.get(start_line, -1)
+    return close if close < end_line else -1
+
+
+def _pair_fences(text: str) -> dict[int, int]:
+    """Each opening fence line of ``text`` with the line that closes it."""
+    pairs: dict[int, int] = {}
+    open_fences: list[tuple[str, int]] = []
+    line, position = 0, 0
+    for match in _FENCE_LINE.finditer(text):
+        line += text.count("\n", position, match.start())
+        position = match.start()
+        fence = match.group("fence")
+        closer = _FENCED_CLOSER.match(text, match.start("fence"), match.end())
+        if closer is None:
+            if _FENCED_OPENER.match(text, match.start("fence"), match.end()):
+                open_fences.append((fence, line))
             continue
-        closer = _FENCED_CLOSER.match(state.src, begin, end)
-        opener = _FENCED_OPENER.match(state.src, begin, end)
-        if closer is not None and closer.group(1)[0] == fence[0] and len(closer.group(1)) >= len(fence):
-            depth -= 1
-            if depth == 0:
-                return line
-        elif opener is not None and opener.group("fence") == fence:
-            depth += 1
-    return end_line
+        for index in range(len(open_fences) - 1, -1, -1):
+            opener, opened = open_fences[index]
+            if opener[0] == fence[0] and len(opener) <= len(fence):
+                pairs[opened] = line
+                del open_fences[index:]  # those opened inside it and left open stay unclosed
+                break
+    return pairs
+
+
+def _search_line(state: StateBlock, pattern: str, start_line: int, end_line: int) -> int:
+    """The first line after ``start_line`` and before ``end_line`` where ``pattern`` (multi-line)
+    matches, or -1. A pattern not found from one line is not looked for again from a later one
+    (there is nothing to find), so many unclosed fences stay linear."""
+    stop = state.eMarks[end_line - 1]
+    missing: dict[tuple[str, int], int] = state.env.setdefault("closers-missing", {})
+    if missing.get((pattern, stop), stop + 1) <= state.eMarks[start_line]:
+        return -1
+    found = re.compile(pattern, re.MULTILINE).search(state.src, state.eMarks[start_line], stop)
+    if found is None:
+        missing[pattern, stop] = min(missing.get((pattern, stop), stop), state.eMarks[start_line])
+        return -1
+    return bisect.bisect_right(state.bMarks, found.start(), 0, state.lineMax) - 1
 
 
 def _indented_after(state: StateBlock, line: int, end_line: int) -> int:
@@ -215,16 +247,10 @@ def fenced_directive(state: StateBlock, start_line: int, end_line: int, silent: 
     if silent:
         return True
     fence = match.group("fence")
-    closing = re.compile(rf"{re.escape(fence[0])}{{{len(fence)},}}[ \t]*$")
-    close = end_line
-    for line in range(start_line + 1, end_line):
-        if state.sCount[line] < state.blkIndent and not state.isEmpty(line):
-            break
-        if state.sCount[line] - state.blkIndent < 4 and closing.match(state.src, *_line(state, line)):
-            close = line
-            break
+    close = _search_line(state, rf"^[ \t]*{re.escape(fence[0])}{{{len(fence)},}}[ \t]*$", start_line, end_line)
+    state.line = close + 1 if close >= 0 else start_line + 1
+    close = max(close, start_line + 1)
     _directive(state, match.group("directive"), match.start("rest"), match.group("rest"), start_line, close)
-    state.line = min(close + 1, end_line)
     return True
 
 
@@ -275,10 +301,7 @@ def markup_line(state: StateBlock, start_line: int, end_line: int, silent: bool)
         environment = _BEGIN.match(state.src, begin, end)
         if environment is None:
             return False
-        closing = f"\\end{{{environment.group('environment')}}}"
-        last = next(
-            (line for line in range(start_line, end_line) if closing in state.src[slice(*_line(state, line))]), -1
-        )
+        last = _search_line(state, re.escape(f"\\end{{{environment.group('environment')}}}"), start_line, end_line)
         if last < 0:
             return False
     if not silent:

@@ -100,3 +100,10 @@ def test_offsets_map_back_through_jsx() -> None:
     view = mdx(source)
     start = view.text.index("teh")
     assert view.to_source(Span(start, start + 3)).start == source.index("teh")
+
+
+@pytest.mark.parametrize("unit", ["{ text\n", '<Foo a="x\n', "export const x = {\n", "a { b ", "<Card title={\n\n"])
+def test_unclosed_javascript_is_read_as_text(unit: str) -> None:
+    # every later brace in the same stretch is known to be unclosed too: the scan stays linear
+    view = mdx("Intro.\n\n" + unit * 2000)
+    assert view.text.startswith("Intro.")

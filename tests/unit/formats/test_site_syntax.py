@@ -115,3 +115,15 @@ def test_body_keeps_its_scope_and_offsets() -> None:
     assert view.to_source(Span(second, second + 3)).start == source.rindex("Teh")
     assert view.scope_at(first) is Scope.LIST_ITEM
     assert view.scope_at(second) is Scope.BLOCKQUOTE
+
+
+@pytest.mark.parametrize("opener", [":::tip", "/// tip", "```{note}", "\\begin{align}"])
+def test_openers_never_closed_are_lines_of_markup_not_a_nesting(opener: str) -> None:
+    # thousands of them would otherwise nest past markdown-it's limit (an error for the file)
+    view = markdown(f"{opener}\nText.\n\n" * 300)
+    assert view.text.count("Text.") == 300
+
+
+def test_unclosed_and_closed_containers_pair_up() -> None:
+    source = ":::note\nOpen one.\n\n::::info\nOuter.\n:::tip\nInner.\n:::\n::::\nAfter."
+    assert markdown(source).text == "Open one.\n\nOuter.\n\nInner.\n\nAfter."
