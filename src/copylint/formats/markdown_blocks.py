@@ -160,18 +160,19 @@ def fenced_container(state: StateBlock, start_line: int, end_line: int, silent: 
         return True
     fence = match.group("fence")
     close = _closing_line(state, start_line, end_line)
-    state.line = close + 1 if close >= 0 else start_line + 1
+    next_line = close + 1 if close >= 0 else start_line + 1
     close = max(close, start_line + 1)  # never closed: the opener is a line of markup, what follows reads as usual
     directive = match.group("directive")
     if directive is not None:
         _directive(state, directive, match.start("rest"), match.group("rest"), start_line, close)
-        return True
-    for group in ("bracketed", "piped", "rest"):
-        if match.group(group) and (group != "rest" or match.group("name")):
-            _push_title(state, start_line, match.group(group), match.start(group))
-            break
-    body = _indented_after(state, start_line, close) if fence[0] == "/" else start_line + 1  # its options
-    _tokenize(state, "container", body, close, start_line)
+    else:
+        for group in ("bracketed", "piped", "rest"):
+            if match.group(group) and (group != "rest" or match.group("name")):
+                _push_title(state, start_line, match.group(group), match.start(group))
+                break
+        body = _indented_after(state, start_line, close) if fence[0] == "/" else start_line + 1  # its options
+        _tokenize(state, "container", body, close, start_line)
+    state.line = next_line  # after the body, whose parsing moves it
     return True
 
 
@@ -248,9 +249,16 @@ def fenced_directive(state: StateBlock, start_line: int, end_line: int, silent: 
         return True
     fence = match.group("fence")
     close = _search_line(state, rf"^[ \t]*{re.escape(fence[0])}{{{len(fence)},}}[ \t]*$", start_line, end_line)
-    state.line = close + 1 if close >= 0 else start_line + 1
-    close = max(close, start_line + 1)
-    _directive(state, match.group("directive"), match.start("rest"), match.group("rest"), start_line, close)
+    next_line = close + 1 if close >= 0 else start_line + 1
+    _directive(
+        state,
+        match.group("directive"),
+        match.start("rest"),
+        match.group("rest"),
+        start_line,
+        max(close, start_line + 1),
+    )
+    state.line = next_line  # after the body, whose parsing moves it
     return True
 
 

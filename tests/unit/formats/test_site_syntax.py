@@ -52,6 +52,8 @@ def markdown(text: str) -> ProseView:
         ("(my-target)=\n# Heading\n", "Heading"),
         # MyST directives and roles
         ("```{note}\nA note body.\n```", "A note body."),
+        ("```{versionadded} 1.2\nThe body.\n```\n\nAfter it.\n\n```{tip}\nTwo.\n```", "The body.\n\nAfter it.\n\nTwo."),
+        ("/// tip\n\nBody.\n\n///\n\nAfter it.", "Body.\n\nAfter it."),
         ("```{admonition} Its title\n:class: tip\nThe body.\n```", "Its title\n\nThe body."),
         ("```{code-block} python\nx = 1\n```\n\nAfter.", "After."),
         ("```{versionadded} 1.2\nThe body.\n```", "The body."),
