@@ -43,7 +43,7 @@ _FENCED_OPENER = re.compile(
     r"(?:\[(?P<bracketed>[^\]\n]*)\]|[ \t]*\{[^{}\n]*\}|[ \t]*\|(?P<piped>[^\n]*))?(?P<rest>(?:[ \t][^\n]*)?)$"
 )
 _FENCED_CLOSER = re.compile(r"(:{3,}|/{3,})[ \t]*$")
-_FENCE_LINE = re.compile(r"^[ \t]*(?P<fence>:{3,}|/{3,})[^\n]*", re.MULTILINE)
+_FENCE_LINE = re.compile(r"^[ \t]*(?P<fence>:{3,}|/{3,}|`{3,}|~{3,})(?P<rest>[^\n]*)", re.MULTILINE)
 # mkdocstrings' "::: package.module" (options indented under it): documentation generated from code.
 _AUTODOC = re.compile(r":::[ \t]+[A-Za-z_][\w]*(?:\.[\w]+)+[ \t]*$")
 _FENCE_DIRECTIVE = re.compile(r"(?P<fence>`{3,}|~{3,})[ \t]*\{(?P<directive>[\w-]+)\}(?P<rest>[^`\n]*)$")
@@ -189,16 +189,23 @@ def _closing_line(state: StateBlock, start_line: int, end_line: int) -> int:
 
 
 def _pair_fences(text: str) -> dict[int, int]:
-    """Each opening fence line of ``text`` with the line that closes it."""
+    """Each opening fence line of ``text`` with the line that closes it; lines inside code
+    fences (a ``:::`` shown as an example) are neither."""
     pairs: dict[int, int] = {}
     open_fences: list[tuple[str, int]] = []
+    code = ""  # the backtick or tilde fence of the code block the scan is in
     line, position = 0, 0
     for match in _FENCE_LINE.finditer(text):
         line += text.count("\n", position, match.start())
         position = match.start()
-        fence = match.group("fence")
-        closer = _FENCED_CLOSER.match(text, match.start("fence"), match.end())
-        if closer is None:
+        fence, rest = match.group("fence"), match.group("rest")
+        if code or fence[0] in "`~":
+            if not code:
+                code = fence
+            elif fence[0] == code[0] and len(fence) >= len(code) and not rest.strip():
+                code = ""
+            continue
+        if rest.strip() or _FENCED_CLOSER.match(text, match.start("fence"), match.end()) is None:
             if _FENCED_OPENER.match(text, match.start("fence"), match.end()):
                 open_fences.append((fence, line))
             continue

@@ -126,6 +126,11 @@ def test_openers_never_closed_are_lines_of_markup_not_a_nesting(opener: str) -> 
     assert view.text.count("Text.") == 300
 
 
+def test_fences_shown_in_code_pair_with_nothing() -> None:
+    source = ":::note\nBefore.\n\n```md\n:::\n:::tip\n```\n\nAfter.\n:::\n\nOutside."
+    assert markdown(source).text == "Before.\n\nAfter.\n\nOutside."
+
+
 def test_unclosed_and_closed_containers_pair_up() -> None:
     source = ":::note\nOpen one.\n\n::::info\nOuter.\n:::tip\nInner.\n:::\n::::\nAfter."
     assert markdown(source).text == "Open one.\n\nOuter.\n\nInner.\n\nAfter."
