@@ -232,6 +232,10 @@ def test_format_suffixes_map_a_suffix_to_a_format(tmp_path: Path) -> None:
     assert described["format-suffixes"][".mdx"] == "mdx"
     assert described["format-suffixes"][".txt"] == "markdown"
     assert "*.njk" in described["include"]
+    # a suffix no format claims is still plain text, though .txt is now read as Markdown
+    (tmp_path / "notes.rst").write_text("``recieve`` here\n", encoding="utf-8")  # Markdown would skip the code
+    found, stderr = typos("--include", "*.rst")
+    assert ("./notes.rst", 3) in found and "1 file ending in .rst read as plain text" in stderr
 
 
 def test_the_cache_knows_the_format_a_suffix_was_read_as(tmp_path: Path) -> None:

@@ -37,9 +37,11 @@ class PluginSet:
     """By lower-case suffix, e.g. ``".md"``."""
     reporters: Mapping[str, type[Reporter]]
     errors: tuple[str, ...]
+    plain: DocumentFormat | None = None
+    """What a suffix no format claims is read as, when ``format-suffixes`` remapped ``.txt``."""
 
     def format_for(self, path: str, fallback: str = ".txt") -> DocumentFormat:
-        return self.formats.get(suffix_of(path)) or self.formats[fallback]
+        return self.formats.get(suffix_of(path)) or self.plain or self.formats[fallback]
 
     def claims(self, path: str) -> bool:
         """Whether a format claims ``path``'s suffix (one that none claims is read as plain text)."""
@@ -56,7 +58,7 @@ class PluginSet:
             return self
         by_name = {document_format.name: document_format for document_format in self.formats.values()}
         formats = {**self.formats, **{suffix: by_name[name] for suffix, name in suffixes.items()}}
-        return dataclasses.replace(self, formats=formats)
+        return dataclasses.replace(self, formats=formats, plain=self.plain or self.formats.get(".txt"))
 
     def default_include(self) -> tuple[str, ...]:
         """The globs a folder walk lints: every registered format's suffixes."""
