@@ -167,6 +167,12 @@ def test_language_and_config_found_from_a_parent_folder(project: Path) -> None:
         ('[[overrides]]\nfile = ["*.md"]\n', "overrides[0].file: unknown key; did you mean 'files'?"),
         ('[severity]\n"spelling.typ" = "info"\n', "severity: unknown rule or prefix 'spelling.typ'"),
         ("select = [\n", "invalid TOML"),
+        (
+            '[format-suffixes]\n".njk" = "htm"\n',
+            "format-suffixes.\".njk\": unknown format 'htm' (known: html, markdown, mdx, text); did you mean 'html'?",
+        ),
+        ('[format-suffixes]\n"njk" = "html"\n', 'format-suffixes."njk": expected a file name suffix with its dot'),
+        ('format-suffixes = [".njk"]\n', "format-suffixes: expected a table of suffixes and formats"),
     ],
 )
 def test_mistakes_name_the_file_and_key(project: Path, body: str, message: str) -> None:
@@ -199,3 +205,47 @@ def test_max_file_size_from_the_config_and_the_command_line(tmp_path: Path) -> N
     assert run_cli("check", "--max-file-size", "0", str(article), cwd=tmp_path).exit_code == 1
     described = json.loads(run_cli("config", str(article), cwd=tmp_path).stdout)
     assert described["max-file-size"] == 0.00001
+
+
+def test_format_suffixes_map_a_suffix_to_a_format(tmp_path: Path) -> None:
+    (tmp_path / "page.njk").write_text('<p class="recieve">Teh cat sat.</p>\n', encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("# Title\n", encoding="utf-8")
+
+    def typos(*args: str) -> tuple[list[tuple[str, int]], str]:
+        result = run_cli("check", "--no-cache", "--format", "json", *args, ".", cwd=tmp_path)
+        findings = json.loads(result.stdout)["findings"]
+        return [(f["path"], f["column"]) for f in findings if f["rule"] == "spelling.typo"], result.stderr
+
+    # without a mapping, an included suffix no format claims is plain text (the attribute is
+    # read as prose), with a one-line note
+    found, stderr = typos("--include", "*.njk")
+    assert found == [("./page.njk", 11)]
+    assert "copylint: note: 1 file ending in .njk read as plain text: no format claims the suffix" in stderr
+    assert "format-suffixes" in stderr
+    # mapped to HTML: the tag is markup, the text is prose, a folder walk includes the suffix
+    configure(tmp_path, '[format-suffixes]\n".NJK" = "html"\n".txt" = "markdown"\n')
+    found, stderr = typos()
+    assert found == [("./page.njk", 20)]
+    assert "note" not in stderr
+    described = json.loads(run_cli("config", ".", cwd=tmp_path).stdout)
+    assert described["format-suffixes"][".njk"] == "html"
+    assert described["format-suffixes"][".mdx"] == "mdx"
+    assert described["format-suffixes"][".txt"] == "markdown"
+    assert "*.njk" in described["include"]
+    # a suffix no format claims is still plain text, though .txt is now read as Markdown
+    (tmp_path / "notes.rst").write_text("``recieve`` here\n", encoding="utf-8")  # Markdown would skip the code
+    found, stderr = typos("--include", "*.rst")
+    assert ("./notes.rst", 3) in found and "1 file ending in .rst read as plain text" in stderr
+
+
+def test_the_cache_knows_the_format_a_suffix_was_read_as(tmp_path: Path) -> None:
+    (tmp_path / "page.njk").write_text('<p class="recieve">Teh cat sat.</p>\n', encoding="utf-8")
+    cache = str(tmp_path / "cache")
+
+    def typo_columns() -> list[int]:
+        result = run_cli("check", "--format", "json", "--cache-dir", cache, "--include", "*.njk", ".", cwd=tmp_path)
+        return [f["column"] for f in json.loads(result.stdout)["findings"] if f["rule"] == "spelling.typo"]
+
+    assert typo_columns() == [11]
+    configure(tmp_path, '[format-suffixes]\n".njk" = "html"\n')
+    assert typo_columns() == [20]  # not the cached plain-text result

@@ -149,10 +149,11 @@ def test_a_cold_parallel_run_leaves_the_cache_look_ups_to_the_workers(tmp_path: 
 
     tree = make_tree(tmp_path)
     paths = sorted(str(path) for path in tree.rglob("*.md"))
-    resolver = open_session(load_plugins(), CommandLine()).resolver
+    session = open_session(load_plugins(), CommandLine())
+    resolver = session.resolver
     read: list[str] = []
     original = runner.read_document
     monkeypatch.setattr(runner, "read_document", lambda path: read.append(path) or original(path))
-    left = runner._take_cached(paths, resolver.settings_for, ResultCache(str(tmp_path / "cache")), [])
+    left = runner._take_cached(paths, session.plugins, resolver.settings_for, ResultCache(str(tmp_path / "cache")), [])
     assert left == paths  # nothing cached: every file is left to lint ...
     assert len(read) == runner.SMALL_RUN + 1 < len(paths)  # ... and only a few were read to learn that

@@ -161,15 +161,19 @@ def _run_check(
     resolver, plugins = session.resolver, session.plugins
     settings = settings_for or resolver.settings_for
     if not scheduler:
-        return run(targets, resolver.file_filter(), plugins, settings, jobs or os.cpu_count() or 1, cache)
-    try:
-        client = cluster.connect(scheduler)
-    except CopylintError as exc:
-        _fail(str(exc))
-    try:
-        return run(targets, resolver.file_filter(), plugins, settings, cache=cache, client=client)
-    finally:
-        cluster.close(client)
+        result = run(targets, resolver.file_filter(), plugins, settings, jobs or os.cpu_count() or 1, cache)
+    else:
+        try:
+            client = cluster.connect(scheduler)
+        except CopylintError as exc:
+            _fail(str(exc))
+        try:
+            result = run(targets, resolver.file_filter(), plugins, settings, cache=cache, client=client)
+        finally:
+            cluster.close(client)
+    for note in result.notes:
+        click.echo(f"copylint: note: {printable(note)}", err=True)
+    return result
 
 
 @cli.command(cls=CheckCommand)

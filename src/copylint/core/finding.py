@@ -146,9 +146,10 @@ class FileResult:
 
 @dataclass(frozen=True)
 class RunResult:
-    """Every file's result, sorted by path."""
+    """Every file's result, sorted by path, and notes for the user about the run as a whole."""
 
     files: tuple[FileResult, ...]
+    notes: tuple[str, ...] = ()
 
     @property
     def errors(self) -> tuple[FileResult, ...]:

@@ -3,7 +3,8 @@ offsets.
 
 In formats with comments (Markdown, HTML): ``<!-- copylint-disable RULE... -->`` …
 ``<!-- copylint-enable [RULE...] -->``, ``<!-- copylint-disable-next-line [RULE...] -->`` and
-``<!-- copylint-disable-file [RULE...] -->``. In line-based formats (plain text):
+``<!-- copylint-disable-file [RULE...] -->``; in MDX, whose comments are expressions, the same
+directives in ``{/* … */}``. In line-based formats (plain text):
 ``copylint: ignore`` or ``copylint-disable-next-line [RULE...]`` on a line of its own silences the
 next line. Rules are ids or prefixes; none means every rule.
 
@@ -21,7 +22,7 @@ from copylint.core.selection import matches
 from copylint.core.source import Document, Span
 
 _COMMENT = re.compile(
-    r"<!--\s*copylint-(?P<kind>disable-next-line|disable-file|disable|enable)\b(?P<rules>[^>]*?)\s*-->"
+    r"(?:<!--|\{/\*)\s*copylint-(?P<kind>disable-next-line|disable-file|disable|enable)\b(?P<rules>[^>]*?)\s*(?:-->|\*/\})"
 )
 _LINE = re.compile(
     r"^[ \t]*(?:copylint:[ \t]*ignore|copylint-(?P<kind>disable-next-line))(?P<rules>[^\n]*?)[ \t]*\r?$",

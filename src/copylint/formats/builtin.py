@@ -1,6 +1,6 @@
 """Registers the built-in document formats through copylint's own hook.
 
-Markdown and HTML are registered by name and suffixes, and their modules (the Markdown walker,
+Markdown, MDX and HTML are registered by name and suffixes, and their modules (the Markdown walker,
 ``html.parser``) are imported with the first document that needs them: a run on plain text, such
 as a pre-commit hook on one ``.txt`` article, does not pay for importing them.
 """
@@ -42,10 +42,11 @@ HTML_TRAITS = FormatTraits(directives=DirectiveSyntax.COMMENTS, collapses_whites
 MARKDOWN = (
     "markdown", (".md", ".markdown", ".mdown", ".mkd"), MARKUP_TRAITS, "copylint.formats.markdown", "MarkdownFormat"
 )  # fmt: skip
+MDX = ("mdx", (".mdx",), MARKUP_TRAITS, "copylint.formats.mdx", "MdxFormat")
 HTML = ("html", (".html", ".htm", ".xhtml"), HTML_TRAITS, "copylint.formats.html", "HtmlFormat")
 """What the lazily imported formats declare: a test checks it against the classes' own."""
 
 
 @hookimpl
 def copylint_register_formats() -> Sequence[DocumentFormat]:
-    return (PlainTextFormat(), FormatOnFirstUse(*MARKDOWN), FormatOnFirstUse(*HTML))
+    return (PlainTextFormat(), FormatOnFirstUse(*MARKDOWN), FormatOnFirstUse(*MDX), FormatOnFirstUse(*HTML))

@@ -27,6 +27,7 @@ from copylint.core.prose import PLACEHOLDER, DirectiveSyntax, FormatTraits, Link
 from copylint.core.source import Document, Span
 from copylint.formats.html import HtmlExtractor
 from copylint.formats.inline_html import InlineHtml
+from copylint.formats.markdown_blocks import TITLE_CLOSE, TITLE_OPEN
 from copylint.formats.markdown_rules import NONPROSE, install
 from copylint.formats.masks import add_prose, blank, front_matter_span, template_tag_spans
 
@@ -40,6 +41,7 @@ _BLOCK_SCOPES = {
     "heading_open": Scope.HEADING,
     "th_open": Scope.TABLE_CELL,
     "td_open": Scope.TABLE_CELL,
+    TITLE_OPEN: Scope.HEADING,
 }
 
 
@@ -53,6 +55,8 @@ class MarkdownFormat:
     name: str = "markdown"
     suffixes: tuple[str, ...] = (".md", ".markdown", ".mdown", ".mkd")
     traits = FormatTraits(directives=DirectiveSyntax.COMMENTS, collapses_whitespace=True)
+    masks_template_tags = True
+    """Whether ``{{ … }}`` and ``{% … %}`` are template tags (not in MDX, where ``{{`` opens an object)."""
 
     def __init__(self) -> None:
         # this module (and markdown-it with it) is imported with the first Markdown file, see
@@ -64,8 +68,8 @@ class MarkdownFormat:
     def build_view(self, document: Document) -> ProseView:
         text = document.text
         front_matter = front_matter_span(text)
-        masks = ([front_matter] if front_matter else []) + template_tag_spans(
-            text[front_matter.end :] if front_matter else text
+        masks = ([front_matter] if front_matter else []) + (
+            template_tag_spans(text[front_matter.end :] if front_matter else text) if self.masks_template_tags else []
         )
         if front_matter:
             masks = [masks[0]] + [Span(s.start + front_matter.end, s.end + front_matter.end) for s in masks[1:]]
@@ -115,14 +119,17 @@ class _Walker:
                     containers.pop()
             elif kind in _BLOCK_SCOPES:
                 block_scope = _BLOCK_SCOPES[kind]
-            elif kind in ("heading_close", "th_close", "td_close"):
+            elif kind in ("heading_close", "th_close", "td_close", TITLE_CLOSE):
                 block_scope = None
             elif kind == "tr_open" and token.map:
                 row_cursor = self._line_start(token.map[0])
             elif kind == "inline" and token.map:
                 scope = block_scope or (containers[-1] if containers else Scope.PARAGRAPH)
                 in_cell = block_scope is Scope.TABLE_CELL
-                line_maps, row_cursor = self._map_lines(token, row_cursor if in_cell else None)
+                # a container's title says where it starts (markdown_blocks): its keyword may hold the same word
+                cursor = row_cursor if in_cell else token.meta.get("source_start") if token.meta else None
+                line_maps, after = self._map_lines(token, cursor)
+                row_cursor = after if in_cell else row_cursor
                 aligner = _InlineAligner(token.content, line_maps, self._masked, self._builder)
                 aligner.align(token.children or [], scope, 0)
                 aligner.finish()

@@ -1,6 +1,8 @@
 """An inline rule for markdown-it: the markup inside Markdown prose that is not prose. TeX math
-and commands, emoji shortcodes and attribute lists, which CommonMark does not know, and inline
-HTML elements that hold code, keys, program output or variables (``<code>``, ``<kbd>``, ``<tt>``).
+and commands, emoji shortcodes, attribute lists, footnote references (``[^2]``) and MyST roles
+(``{ref}`target` ``), which CommonMark does not know, and inline HTML elements that hold code,
+keys, program output or variables (``<code>``, ``<kbd>``, ``<tt>``). Site syntax that takes whole
+blocks (admonitions, footnote definitions) is in :mod:`copylint.formats.markdown_blocks`.
 
 Each becomes one ``nonprose`` token whose ``meta`` holds its offsets in the inline token's content
 (the text the aligner maps to the source), so the prose view leaves it out exactly, without
@@ -17,6 +19,7 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
 
 from copylint.formats.html import NON_PROSE_ELEMENTS
+from copylint.formats.markdown_blocks import install_blocks
 
 # ---- TeX math, by pandoc's rules: "$" opens when a non-space follows it and closes at the next
 # unescaped "$" when a non-space precedes it and no digit follows ("$5 and $10" is money); "$$"
@@ -41,6 +44,10 @@ _ATTRIBUTE_LIST = re.compile(
     rf"\{{(?P<kramdown>:[^{{}}\n]{{0,200}})\}}"
     rf"|\{{[ \t]*(?:(?P<selector>[.#]{_NAME})|{_PAIR})(?:[ \t]+(?:[.#]{_NAME}|{_PAIR}))*[ \t]*\}}"
 )
+# "[^2]", "[^note]": a footnote reference (its definition, "[^note]: text", is a block).
+_FOOTNOTE = re.compile(r"\[\^[^\]\s]{1,200}\](?!:)")
+# A MyST role: "{ref}`target`", "{doc}`Title <page>`", "{math}`x^2`".
+_ROLE = re.compile(r"\{[a-z][\w:+-]{0,40}\}(`+)(?:(?!\1).){0,500}?\1(?!`)", re.DOTALL)
 # An opening tag (not "<code/>"); the element runs to its matching closing tag, or to the block's end.
 _OPENING_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?(?<!/)>")
 _BLANK_REST = re.compile(r"\s*\Z")
@@ -87,8 +94,9 @@ def attribute_list_end(text: str, start: int, stop: int, *, after_element: bool)
 
     Prose has braces too ("the set {a, b}"), so a list must look like one (``{:``, or a first
     ``#id``/``.class``) and sit where lists go: at the end of the block, on a line of its own, or
-    right after an inline element (``after_element``), where a list may also open with
-    ``key=value``.
+    right after an inline element (``after_element``). Right after an element, or alone on its
+    line (MyST's block attributes: ``{lineno-start=1 emphasize-lines="2,3"}``), a list may also
+    open with ``key=value``.
     """
     match = _ATTRIBUTE_LIST.match(text, start, stop)
     if match is None:
@@ -96,12 +104,24 @@ def attribute_list_end(text: str, start: int, stop: int, *, after_element: bool)
     end = match.end()
     if after_element:
         return end
+    alone = (start == 0 or text[start - 1] == "\n") and _LINE_END.match(text, end) is not None
+    if alone:
+        return end
     if match.group("kramdown") is None and match.group("selector") is None:
         return -1
-    at_line_start = start == 0 or text[start - 1] == "\n"
-    if _BLANK_REST.match(text, end) or (at_line_start and _LINE_END.match(text, end)):
-        return end
-    return -1
+    return end if _BLANK_REST.match(text, end) else -1
+
+
+def footnote_end(text: str, start: int, stop: int) -> int:
+    """Where the footnote reference (``[^2]``) opening at ``start`` ends, or -1."""
+    match = _FOOTNOTE.match(text, start, stop)
+    return match.end() if match else -1
+
+
+def role_end(text: str, start: int, stop: int) -> int:
+    """Where the MyST role (``{ref}`target` ``) opening at ``start`` ends, or -1."""
+    match = _ROLE.match(text, start, stop)
+    return match.end() if match else -1
 
 
 def element_end(text: str, start: int, stop: int) -> int:
@@ -129,6 +149,18 @@ _ELEMENT_ENDS = frozenset(
 """Tokens after which an attribute list may follow directly (``[link](url){: target="_blank"}``)."""
 
 
+def take_nonprose(state: StateInline, end: int, *, visible: bool, silent: bool) -> bool:
+    """Consume ``state.src[state.pos:end]`` as one ``nonprose`` token (nothing when ``end`` is -1)."""
+    if end < 0:
+        return False
+    if not silent:
+        token = state.push(NONPROSE, "", 0)
+        token.content = state.src[state.pos : end]
+        token.meta = {"start": state.pos, "end": end, "visible": visible}
+    state.pos = end
+    return True
+
+
 def nonprose(state: StateInline, silent: bool) -> bool:
     """Consume the math, TeX command, shortcode, element or attribute list starting at ``state.pos``."""
     source, start, stop = state.src, state.pos, state.posMax
@@ -144,23 +176,22 @@ def nonprose(state: StateInline, silent: bool) -> bool:
         end = shortcode_end(source, start, stop)
     elif char == "<":
         end = element_end(source, start, stop)
-    elif char == "{":
-        after_element = not state.pending and bool(state.tokens) and state.tokens[-1].type in _ELEMENT_ENDS
-        end = attribute_list_end(source, start, stop, after_element=after_element)
+    elif char == "[":
+        end = footnote_end(source, start, stop)
         visible = False
+    elif char == "{":
+        end = role_end(source, start, stop)
+        if end < 0:
+            after_element = not state.pending and bool(state.tokens) and state.tokens[-1].type in _ELEMENT_ENDS
+            end = attribute_list_end(source, start, stop, after_element=after_element)
+            visible = False
     else:
         return False
-    if end < 0:
-        return False
-    if not silent:
-        token = state.push(NONPROSE, "", 0)
-        token.content = source[start:end]
-        token.meta = {"start": start, "end": end, "visible": visible}
-    state.pos = end
-    return True
+    return take_nonprose(state, end, visible=visible, silent=silent)
 
 
 def install(parser: MarkdownIt) -> MarkdownIt:
-    """``parser`` with the rule added ahead of backslash escapes."""
+    """``parser`` with the rule added ahead of backslash escapes, and the block rules of
+    :mod:`copylint.formats.markdown_blocks`."""
     parser.inline.ruler.before("escape", NONPROSE, nonprose)
-    return parser
+    return install_blocks(parser)

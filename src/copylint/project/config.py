@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 import tomllib
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -30,8 +31,11 @@ BUILTIN_KEYS = (
     "fail-level",
     "overrides",
     "vale",
+    "format-suffixes",
 )
 """copylint's own top-level keys; rule families declare the others."""
+_SUFFIX = re.compile(r"\.[^\s./\\]+\Z")
+"""A file name suffix as :func:`~copylint.core.source.suffix_of` gives it: ``.njk``, ``.md``."""
 _OVERRIDE_KEYS = ("files", "select", "ignore", "extend-select", "severity")
 
 
@@ -65,6 +69,8 @@ class Config:
     overrides: tuple[Override, ...] = ()
     family_values: FamilyValues = field(default_factory=dict)
     """Values of the keys rule families declare (word lists, spam lists, a LanguageTool server)."""
+    format_suffixes: Mapping[str, str] = field(default_factory=dict)
+    """The format each lower-case file suffix is read as (``{".njk": "html"}``), beyond the formats' own."""
 
     @property
     def root(self) -> str:
@@ -147,9 +153,10 @@ def parse_config(
     table: Mapping[str, Any],
     rule_options: Mapping[str, Mapping[str, Any]],
     family_keys: Mapping[str, SettingKey],
+    format_names: Sequence[str] = (),
 ) -> Config:
-    """Validate a configuration table against every known rule (with its options) and every key
-    the rule families declare."""
+    """Validate a configuration table against every known rule (with its options), every key
+    the rule families declare and the names of the registered formats."""
     checker = _Checker(path, rule_options)
     values: dict[str, Any] = {"path": path}
     options: dict[str, dict[str, Any]] = {}
@@ -189,6 +196,8 @@ def parse_config(
             values["fail_level"] = checker.severity(key, value)
         elif key == "overrides":
             values["overrides"] = checker.overrides(value)
+        elif key == "format-suffixes":
+            values["format_suffixes"] = checker.format_suffixes(key, value, format_names)
     values["rule_options"] = options
     values["family_values"] = family
     return Config(**values)
@@ -266,6 +275,21 @@ class _Checker:
             if type(setting) is not type(default):
                 raise self.fail(f"{rule}.{option}", f"expected {type(default).__name__}, got {setting!r}")
             result[option] = setting
+        return result
+
+    def format_suffixes(self, key: str, value: Any, names: Sequence[str]) -> dict[str, str]:
+        """``{".njk": "html"}``: each suffix with its dot, each format one that is registered."""
+        if not isinstance(value, dict):
+            raise self.fail(key, f'expected a table of suffixes and formats, like {{ ".njk" = "html" }}, got {value!r}')
+        result: dict[str, str] = {}
+        for suffix, name in value.items():
+            where = f'{key}."{suffix}"'
+            if not _SUFFIX.match(suffix):
+                raise self.fail(where, 'expected a file name suffix with its dot, like ".njk"')
+            if name not in names:
+                known = f"known: {', '.join(sorted(names))}"
+                raise self.fail(where, f"unknown format {name!r} ({known}){did_you_mean(str(name), names)}")
+            result[suffix.lower()] = name
         return result
 
     def overrides(self, value: Any) -> tuple[Override, ...]:

@@ -6,6 +6,7 @@ rule is reported by name and skipped; every other plugin still runs.
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import re
 from collections.abc import Callable, Iterable, Mapping
@@ -36,9 +37,28 @@ class PluginSet:
     """By lower-case suffix, e.g. ``".md"``."""
     reporters: Mapping[str, type[Reporter]]
     errors: tuple[str, ...]
+    plain: DocumentFormat | None = None
+    """What a suffix no format claims is read as, when ``format-suffixes`` remapped ``.txt``."""
 
     def format_for(self, path: str, fallback: str = ".txt") -> DocumentFormat:
-        return self.formats.get(suffix_of(path)) or self.formats[fallback]
+        return self.formats.get(suffix_of(path)) or self.plain or self.formats[fallback]
+
+    def claims(self, path: str) -> bool:
+        """Whether a format claims ``path``'s suffix (one that none claims is read as plain text)."""
+        return suffix_of(path) in self.formats
+
+    def format_names(self) -> tuple[str, ...]:
+        """The names of the registered formats, each once."""
+        return tuple(dict.fromkeys(document_format.name for document_format in self.formats.values()))
+
+    def with_format_suffixes(self, suffixes: Mapping[str, str]) -> PluginSet:
+        """This set with each suffix in ``suffixes`` read as the format of that name (the
+        ``format-suffixes`` key); a folder walk then lints those suffixes too."""
+        if not suffixes:
+            return self
+        by_name = {document_format.name: document_format for document_format in self.formats.values()}
+        formats = {**self.formats, **{suffix: by_name[name] for suffix, name in suffixes.items()}}
+        return dataclasses.replace(self, formats=formats, plain=self.plain or self.formats.get(".txt"))
 
     def default_include(self) -> tuple[str, ...]:
         """The globs a folder walk lints: every registered format's suffixes."""

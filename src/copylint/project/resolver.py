@@ -137,6 +137,7 @@ class Resolver:
             "force-exclude": file_filter.force_exclude,
             "max-file-size": file_filter.max_file_mb,
             "fail-level": self.fail_level().value,
+            "format-suffixes": {suffix: read_as.name for suffix, read_as in sorted(self.plugins.formats.items())},
             "language": self.config.language,
             **{key: value for family in self.family() for key, value in family.describe().items()},
         }

@@ -73,7 +73,8 @@ def _configure(plugins: PluginSet, cwd: str, path: str | None) -> tuple[PluginSe
         extra.update(setup.rules)
     plugins = _with_rules(plugins, extra, config_path)
     rule_options = {rule_id: dict(rule.options) for rule_id, rule in plugins.rules.items()}
-    config = parse_config(config_path, table, rule_options, plugins.family_keys())
+    config = parse_config(config_path, table, rule_options, plugins.family_keys(), plugins.format_names())
+    plugins = plugins.with_format_suffixes(config.format_suffixes)
     if setup is None:
         return plugins, config, ()
     config = dataclasses.replace(config, family_values=_vocabularies(setup, config.family_values))

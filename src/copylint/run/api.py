@@ -64,6 +64,8 @@ def lint_paths(
     result = run(targets, resolver.file_filter(), session.plugins, resolver.settings_for, jobs, cache)
     if cache is not None:
         cache.prune()
+    for note in result.notes:
+        warnings.warn(f"copylint: {note}", RuntimeWarning, stacklevel=2)
     return result
 
 

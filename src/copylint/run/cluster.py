@@ -99,7 +99,7 @@ def lint_on_cluster(
             document, data = read  # the bytes key the cache; workers get the decoded document
             settings = settings_for(path)
             document_format = plugins.format_for(path)
-            key, cached = cache_lookup(cache, document, data, settings)
+            key, cached = cache_lookup(cache, document, data, settings, document_format.name)
             if cached is not None:
                 pending.append((cached, None, ""))
             else:

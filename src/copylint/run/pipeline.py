@@ -28,22 +28,25 @@ def lint_file(path: str, plugins: PluginSet, settings: LintSettings, cache: Resu
     if isinstance(read, FileResult):
         return read
     document, data = read
-    key, cached = cache_lookup(cache, document, data, settings)
+    document_format = plugins.format_for(path)
+    key, cached = cache_lookup(cache, document, data, settings, document_format.name)
     if cached is not None:
         return cached
-    result = lint_document(document, plugins.format_for(path), settings)
+    result = lint_document(document, document_format, settings)
     if cache is not None and result.error is None:
         cache.put(key, result.findings)
     return slim(result)
 
 
 def cache_lookup(
-    cache: ResultCache | None, document: Document, data: bytes, settings: LintSettings
+    cache: ResultCache | None, document: Document, data: bytes, settings: LintSettings, format_name: str
 ) -> tuple[str, FileResult | None]:
-    """The file's cache key under ``settings`` ("" without a cache), and its cached result if any."""
+    """The file's cache key read as ``format_name`` under ``settings`` ("" without a cache), and
+    its cached result if any. The format is part of the key: ``format-suffixes`` may read the
+    same suffix as another format from one run to the next."""
     if cache is None:
         return "", None
-    key = cache.key(data, suffix_of(document.path), settings.digest)
+    key = cache.key(data, f"{suffix_of(document.path)} {format_name}", settings.digest)
     findings = cache.get(key)
     return key, None if findings is None else slim(FileResult(document.path, document, findings))
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from copylint.core.finding import FileResult, RunResult
 from copylint.core.rule import LintSettings
+from copylint.core.source import suffix_of
 from copylint.project.discovery import FileFilter, discover
 from copylint.project.plugins import PluginSet
 from copylint.run.cluster import lint_on_cluster
@@ -59,12 +61,13 @@ def run(
             results.append(FileResult(found.path, None, error=found.error))
         else:
             to_lint.append(found.path)
+    notes = unclaimed_notes(to_lint, plugins)
     if client is not None:
         results.extend(lint_on_cluster(client, to_lint, plugins, settings_for, cache))
-        return _sorted(results)
+        return _sorted(results, notes)
     if cache is not None and jobs > 1 and len(to_lint) > SMALL_RUN:
         # cached results are found here: a re-run of an unchanged tree starts no workers
-        to_lint = _take_cached(to_lint, settings_for, cache, results)
+        to_lint = _take_cached(to_lint, plugins, settings_for, cache, results)
     if jobs > 1 and len(to_lint) > SMALL_RUN and _can_fork():
         # both only for a run large enough to share out: keeps start-up short
         import concurrent.futures
@@ -83,16 +86,34 @@ def run(
             _WORKER = None
     else:
         results.extend(lint_file(path, plugins, settings_for(path), cache) for path in to_lint)
-    return _sorted(results)
+    return _sorted(results, notes)
 
 
-def _sorted(results: list[FileResult]) -> RunResult:
+def _sorted(results: list[FileResult], notes: tuple[str, ...]) -> RunResult:
     results.sort(key=lambda result: result.path)
-    return RunResult(tuple(results))
+    return RunResult(tuple(results), notes)
+
+
+def unclaimed_notes(paths: Sequence[str], plugins: PluginSet) -> tuple[str, ...]:
+    """One note per suffix that no format claims among ``paths`` (files an ``--include`` brought
+    in, or named on the command line): they are read as plain text, which should not be silent.
+    A file without a suffix is plain text as documented, with no note."""
+    counts = Counter(suffix_of(path) for path in paths if not plugins.claims(path))
+    formats = ", ".join(sorted(plugins.format_names()))
+    return tuple(
+        f"{count} {'file' if count == 1 else 'files'} ending in {suffix} read as plain text: no format claims "
+        f"the suffix (map it to one of {formats} with format-suffixes in the configuration)"
+        for suffix, count in sorted(counts.items())
+        if suffix
+    )
 
 
 def _take_cached(
-    paths: list[str], settings_for: Callable[[str], LintSettings], cache: ResultCache, results: list[FileResult]
+    paths: list[str],
+    plugins: PluginSet,
+    settings_for: Callable[[str], LintSettings],
+    cache: ResultCache,
+    results: list[FileResult],
 ) -> list[str]:
     """Add to ``results`` the files the cache answers for (and those that cannot be read); return
     the paths left to lint.
@@ -107,7 +128,7 @@ def _take_cached(
         if isinstance(read, FileResult):
             results.append(read)
             continue
-        _, cached = cache_lookup(cache, *read, settings_for(path))
+        _, cached = cache_lookup(cache, *read, settings_for(path), plugins.format_for(path).name)
         if cached is None:
             left.append(path)
         else:

@@ -1,4 +1,4 @@
-"""Fuzzing: hypothesis builds Markdown, HTML and text documents from markup, prose, slips,
+"""Fuzzing: hypothesis builds Markdown (with site syntax), MDX, HTML and text documents from markup, prose, slips,
 Unicode and CRLF, and every rule runs on each. The invariants: nothing raises; every finding's
 span lies inside the document and maps to a line and column that lead back to it; a typo
 finding names exactly the source text at its span; fixing everything leaves nothing fixable,
@@ -34,6 +34,12 @@ MARKDOWN = [
     "[text](https://x.example/p)", "![alt the the](i.png)", "<b>", "</b>", "<!-- the the -->", "&amp;", "&#x41;",
     "| a | b |\n|---|---|\n| c | d |\n", "---\ntitle: A a title\n---\n", "    indented code\n", "\\*", "<https://a.example>",
     "[ref]: https://r.example\n", "{{ var }}", "{% tag %}", "===\n",
+    '!!! note "the the"\n', '=== "Tab"\n', "    ", ":::tip\n", ":::note[Title]\n", ":::\n", "/// tip | the\n", "///\n",
+    "```{note}\n", "[^1]", "[^1]: ", "*[HTML]: teh\n", "$x$", "$5", "\\(", "\\)", "{ .md-button }", ":tada:",
+]  # fmt: skip
+MDX = [
+    *MARKDOWN, "import X from 'x'\n", "export const a = {\n", "<Tabs>", "</Tabs>", '<Card title="the the" />',
+    "<Aside type='tip'>", "</Aside>", "{x}", "{/* the the */}", "{", "}", "<>", "</>", "<pre>", "</pre>",
 ]  # fmt: skip
 HTML = [
     "<p>", "</p>", "<div>", "</div>", "<a href='https://x.example/'>", "</a>", "<a href=\"https://myflixer-to.click\">",
@@ -53,6 +59,7 @@ def documents(markup: list[str]) -> st.SearchStrategy[str]:
 
 CASES = st.one_of(
     st.tuples(st.just("a.md"), documents(MARKDOWN)),
+    st.tuples(st.just("a.mdx"), documents(MDX)),
     st.tuples(st.just("a.html"), documents(HTML)),
     st.tuples(st.just("a.txt"), documents([])),
 )

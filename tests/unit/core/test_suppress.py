@@ -39,6 +39,11 @@ def test_disable_file() -> None:
     assert lint("a.html", "<!-- copylint-disable-file -->\n<p>The the orginal.</p>\n") == []
 
 
+def test_mdx_comments_hold_directives() -> None:
+    text = "{/* copylint-disable-next-line spelling */}\nthe orginal and the the\n\n{/*copylint-disable*/}\nthe the"
+    assert lint("a.mdx", text) == [("repetition.word", "the the")]
+
+
 def test_plain_text_forms() -> None:
     assert lint("a.txt", "copylint: ignore\nthe the orginal\nthe the\n") == [("repetition.word", "the the")]
     text = "copylint-disable-next-line spelling\nthe the orginal\n"

@@ -1,4 +1,4 @@
-"""The built-in Markdown and HTML formats are registered before their modules are imported, under
+"""The built-in Markdown, MDX and HTML formats are registered before their modules are imported, under
 the same names and suffixes as the classes that do the work, and read documents as those do."""
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 
 from copylint.core.source import Document
-from copylint.formats.builtin import HTML, MARKDOWN, FormatOnFirstUse
+from copylint.formats.builtin import HTML, MARKDOWN, MDX, FormatOnFirstUse
 
 
-@pytest.mark.parametrize("where", [MARKDOWN, HTML])
+@pytest.mark.parametrize("where", [MARKDOWN, MDX, HTML])
 def test_registered_names_suffixes_and_traits_are_the_classes_own(where: tuple[Any, ...]) -> None:
     name, suffixes, traits, module, class_name = where
     real = getattr(importlib.import_module(module), class_name)
@@ -23,7 +23,11 @@ def test_registered_names_suffixes_and_traits_are_the_classes_own(where: tuple[A
 
 @pytest.mark.parametrize(
     ("where", "text"),
-    [(MARKDOWN, "# Title\n\nSome *prose* with `code`.\n"), (HTML, "<p>Some <b>prose</b><script>x</script></p>")],
+    [
+        (MARKDOWN, "# Title\n\nSome *prose* with `code`.\n"),
+        (MDX, "import X from 'x';\n\n<X>Some *prose*</X>\n"),
+        (HTML, "<p>Some <b>prose</b><script>x</script></p>"),
+    ],
 )
 def test_a_view_is_the_real_formats_view(where: tuple[Any, ...], text: str) -> None:
     name, _, _, module, class_name = where
