@@ -7,12 +7,12 @@ the suppression directives, giving way to another rule's finding) the rule decla
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol, cast
 
 from copylint.core.errors import CopylintError
 from copylint.core.finding import FileResult, Finding
 from copylint.core.prose import DocumentFormat, FormatTraits, ProseView, traits_of
-from copylint.core.rule import LintSettings, Rule, RuleContext
+from copylint.core.rule import FamilySettings, LintSettings, Rule, RuleContext
 from copylint.core.source import Document
 from copylint.core.suppress import Suppression, find_suppressions, is_suppressed
 from copylint.core.tokens import Tokens
@@ -21,7 +21,7 @@ from copylint.core.tokens import Tokens
 def lint_document(document: Document, document_format: DocumentFormat, settings: LintSettings) -> FileResult:
     """All findings for ``document``, sorted by position. A crashing rule is reported, not raised."""
     try:
-        view = document_format.build_view(document)
+        view = build_view(document_format, document, settings)
     except CopylintError as exc:  # input the format refuses, with its reason
         return FileResult(path=document.path, document=document, error=str(exc))
     except Exception as exc:  # noqa: BLE001 - a parser bug must cost one file, not the run
@@ -43,6 +43,18 @@ def lint_document(document: Document, document_format: DocumentFormat, settings:
         findings=tuple(findings),
         error="; ".join(run.errors) or None,
     )
+
+
+class _ConfiguredFormat(Protocol):
+    def build_view(self, document: Document, settings: FamilySettings) -> ProseView: ...
+
+
+def build_view(document_format: DocumentFormat, document: Document, settings: LintSettings) -> ProseView:
+    """``document``'s prose view, with the settings the format declares in its traits (if any)."""
+    kind = traits_of(document_format).settings
+    if kind is None:
+        return document_format.build_view(document)
+    return cast(_ConfiguredFormat, document_format).build_view(document, settings.setting(kind))
 
 
 class _DocumentRun:

@@ -12,9 +12,12 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from copylint.core.source import Document, Span
+
+if TYPE_CHECKING:
+    from copylint.core.rule import FamilySettings
 
 BLOCK_BREAK = "\n\n"
 PLACEHOLDER = "\ufffc"
@@ -140,17 +143,35 @@ class ProseView:
         return segment.scope if segment else Scope.TEXT
 
 
+@dataclass(frozen=True, slots=True)
+class Mask:
+    """A source range whose characters never reach the prose (front matter, a template tag), and
+    what a reader sees in its place: ``stand_in``, once however the range is added (a placeholder
+    for a tag that outputs something, nothing for one that does not); ``breaks``: the range ends
+    the block before it (a shortcode opening or closing a box of its own)."""
+
+    start: int
+    end: int
+    stand_in: str = " "
+    breaks: bool = False
+
+
 class ViewBuilder:
     """Assembles a :class:`ProseView` from source ranges, in reading order.
 
     ``masks`` are source ranges (front matter, template tags) whose characters must never reach
-    the prose: a masked run inside an added range becomes a single synthetic space.
+    the prose: a masked run inside an added range becomes its mask's stand-in (a plain
+    :class:`~copylint.core.source.Span`: a single synthetic space).
     """
 
-    def __init__(self, document: Document, masks: Sequence[Span] = ()) -> None:
+    def __init__(self, document: Document, masks: Sequence[Span | Mask] = ()) -> None:
         self._text = document.text
-        self._masks = sorted(masks, key=lambda span: span.start)
-        self._mask_starts = [span.start for span in self._masks]
+        self._masks = sorted(
+            (mask if isinstance(mask, Mask) else Mask(mask.start, mask.end) for mask in masks),
+            key=lambda mask: mask.start,
+        )
+        self._mask_starts = [mask.start for mask in self._masks]
+        self._last_mask = -1
         self._parts: list[str] = []
         self._segments: list[Segment] = []
         self._blocks: list[Span] = []
@@ -185,7 +206,12 @@ class ViewBuilder:
             if mask.start > position:
                 self._append(self._text[position : mask.start], position, mask.start, scope, True)
             masked_end = min(mask.end, source_end)
-            self._append(" ", max(mask.start, position), masked_end, scope, False)
+            if index - 1 != self._last_mask:  # a mask added line by line stands in once
+                self._last_mask = index - 1
+                if mask.breaks:
+                    self.break_block()
+                if mask.stand_in:
+                    self._append(mask.stand_in, max(mask.start, position), masked_end, scope, False)
             position = masked_end
         if position < source_end:
             self._append(self._text[position:source_end], position, source_end, scope, True)
@@ -268,6 +294,10 @@ class FormatTraits:
     tags_share_lines: bool = False
     """Whether markup may sit on the same source lines as a block's prose (HTML's ``<p>…</p>``),
     so deleting a block's whole lines could delete markup too."""
+    settings: type[FamilySettings] | None = None
+    """The settings whose configuration keys the format reads (the shortcodes whose content is
+    code, for a format that reads template tags). The engine then calls ``build_view(document,
+    settings)`` with them built from the configuration."""
 
 
 PLAIN_TRAITS = FormatTraits()

@@ -16,7 +16,8 @@ from html.parser import HTMLParser
 from copylint.core.prose import DirectiveSyntax, FormatTraits, Link, ProseView, Scope, ViewBuilder
 from copylint.core.source import Document, Span
 from copylint.formats.hiding import Visibility
-from copylint.formats.masks import add_prose, blank, template_tag_spans
+from copylint.formats.masks import add_prose, masked_text
+from copylint.formats.templates import DEFAULT_SETTINGS, TemplateSettings, template_masks
 
 NON_PROSE_ELEMENTS = frozenset(
     {"script", "style", "code", "pre", "kbd", "samp", "tt", "var", "textarea", "template", "svg", "math"}
@@ -89,12 +90,14 @@ class HtmlFormat:
 
     name: str = "html"
     suffixes: tuple[str, ...] = (".html", ".htm", ".xhtml")
-    traits = FormatTraits(directives=DirectiveSyntax.COMMENTS, collapses_whitespace=True, tags_share_lines=True)
+    traits = FormatTraits(
+        directives=DirectiveSyntax.COMMENTS, collapses_whitespace=True, tags_share_lines=True, settings=TemplateSettings
+    )
 
-    def build_view(self, document: Document) -> ProseView:
-        masks = template_tag_spans(document.text)
+    def build_view(self, document: Document, settings: TemplateSettings = DEFAULT_SETTINGS) -> ProseView:
+        masks = template_masks(document.text, settings)
         builder = ViewBuilder(document, masks)
-        HtmlExtractor(document, builder, blank(document.text, masks), 0, len(document.text)).run()
+        HtmlExtractor(document, builder, masked_text(document.text, masks), 0, len(document.text)).run()
         return builder.build()
 
 

@@ -23,13 +23,14 @@ from markdown_it.helpers import parseLinkDestination, parseLinkTitle
 from markdown_it.token import Token
 
 from copylint.core.errors import InputError
-from copylint.core.prose import PLACEHOLDER, DirectiveSyntax, FormatTraits, Link, ProseView, Scope, ViewBuilder
+from copylint.core.prose import PLACEHOLDER, DirectiveSyntax, FormatTraits, Link, Mask, ProseView, Scope, ViewBuilder
 from copylint.core.source import Document, Span
 from copylint.formats.html import HtmlExtractor
 from copylint.formats.inline_html import InlineHtml
 from copylint.formats.markdown_blocks import TITLE_CLOSE, TITLE_OPEN
 from copylint.formats.markdown_rules import NONPROSE, install
-from copylint.formats.masks import add_prose, blank, front_matter_span, template_tag_spans
+from copylint.formats.masks import add_prose, front_matter_span, masked_text
+from copylint.formats.templates import DEFAULT_SETTINGS, TemplateSettings, template_masks
 
 _ENTITY = re.compile(r"&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});")
 _DELIMITERS = frozenset({"em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close"})
@@ -54,7 +55,7 @@ class MarkdownFormat:
 
     name: str = "markdown"
     suffixes: tuple[str, ...] = (".md", ".markdown", ".mdown", ".mkd")
-    traits = FormatTraits(directives=DirectiveSyntax.COMMENTS, collapses_whitespace=True)
+    traits = FormatTraits(directives=DirectiveSyntax.COMMENTS, collapses_whitespace=True, settings=TemplateSettings)
     masks_template_tags = True
     """Whether ``{{ … }}`` and ``{% … %}`` are template tags (not in MDX, where ``{{`` opens an object)."""
 
@@ -65,16 +66,16 @@ class MarkdownFormat:
             MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING}).enable(["table", "strikethrough"])
         )
 
-    def build_view(self, document: Document) -> ProseView:
+    def build_view(self, document: Document, settings: TemplateSettings = DEFAULT_SETTINGS) -> ProseView:
         text = document.text
         front_matter = front_matter_span(text)
-        masks = ([front_matter] if front_matter else []) + (
-            template_tag_spans(text[front_matter.end :] if front_matter else text) if self.masks_template_tags else []
+        masks = (
+            template_masks(text, settings, front_matter.end if front_matter else 0) if self.masks_template_tags else []
         )
         if front_matter:
-            masks = [masks[0]] + [Span(s.start + front_matter.end, s.end + front_matter.end) for s in masks[1:]]
+            masks.insert(0, Mask(front_matter.start, front_matter.end))
         # "\r" becomes a space so that markdown-it's CRLF normalisation cannot shift offsets.
-        masked = blank(text, masks).replace("\r", " ").replace("\0", "\ufffd")
+        masked = masked_text(text, masks).replace("\r", " ").replace("\0", "\ufffd")
         builder = ViewBuilder(document, masks)
         builder.front_matter = front_matter
         tokens = self._parser.parse(masked)

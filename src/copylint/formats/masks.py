@@ -1,17 +1,19 @@
 """Source ranges that are never prose: front matter, static-site template tags and obfuscated
 e-mail addresses.
 
-Front matter and template tags are masked: replaced with spaces (newlines kept) before parsing, so
-offsets do not move and the parser sees blank text where a tag was. An obfuscated address is prose
-to a parser; :func:`add_prose` puts a placeholder in its place as each format adds its text.
-(Markdown's own non-prose inline syntax is in :mod:`copylint.formats.markdown_rules`.)
+Front matter and template tags (found by :mod:`copylint.formats.templates`) are masked before
+parsing: :func:`masked_text` replaces them one character for one, so offsets do not move and the
+parser sees the structure the page has. An obfuscated address is prose to a parser;
+:func:`add_prose` puts a placeholder in its place as each format adds its text. (Markdown's own
+non-prose inline syntax is in :mod:`copylint.formats.markdown_rules`.)
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 
-from copylint.core.prose import PLACEHOLDER, Scope, ViewBuilder
+from copylint.core.prose import PLACEHOLDER, Mask, Scope, ViewBuilder
 from copylint.core.source import Span
 
 _FRONT_MATTER = re.compile(
@@ -19,13 +21,9 @@ _FRONT_MATTER = re.compile(
     r"|(?P<toml>\+\+\+)[ \t]*\r?\n(?:.*?\n)??\+\+\+[ \t]*(?:\r?\n|\Z))",
     re.DOTALL,
 )
-# Hugo shortcodes, Liquid/Jinja tags, expressions and comments. Bounded so an unclosed tag cannot
-# make the search quadratic.
-_TEMPLATE_TAG = re.compile(
-    r"\{\{<.{0,2000}?>\}\}|\{\{%.{0,2000}?%\}\}|\{%.{0,2000}?%\}|\{\{.{0,2000}?\}\}|\{#.{0,2000}?#\}",
-    re.DOTALL,
-)
 _NOT_NEWLINE = re.compile(r"[^\n]")
+# What a line holds beside silent tags when it opens or closes a code fence.
+_FENCE = re.compile(r"`{3,}[^`\n{]*|~{3,}[^\n{]*")
 
 
 def front_matter_span(text: str) -> Span | None:
@@ -34,25 +32,57 @@ def front_matter_span(text: str) -> Span | None:
     return Span(0, match.end()) if match else None
 
 
-def template_tag_spans(text: str) -> list[Span]:
-    """Spans of template tags such as ``{{< figure >}}``, ``{% include %}`` and ``{{ page.title }}``."""
-    if "{" not in text:
-        return []
-    return [Span(match.start(), match.end()) for match in _TEMPLATE_TAG.finditer(text)]
+def masked_text(text: str, masks: Sequence[Mask]) -> str:
+    """``text`` as a Markdown or HTML parser is to see it: each masked character replaced one for one
+    (newlines kept), so that no offset moves and no tag changes the structure around it.
 
-
-def blank(text: str, spans: list[Span]) -> str:
-    """``text`` with every character in ``spans`` but newlines replaced by a space."""
-    if not spans:
+    Masks alone on their lines (with only spaces or other masks beside them) become spaces: a blank
+    line, as the tags leave none in the page. Any other mask becomes :data:`PLACEHOLDER` characters,
+    which CommonMark reads like the braces they replace: never indentation (a tag starting a line
+    of prose would otherwise make it an indented code block), a list marker, an emphasis delimiter
+    or the start of a block. A code fence that silent tags glue to (``{% endraw %}```````) moves to
+    its line's start, and silent tags after a fence become spaces, so that the fence still opens or
+    closes.
+    """
+    if not masks:
         return text
     pieces: list[str] = []
     position = 0
-    for span in spans:
-        pieces.append(text[position : span.start])
-        pieces.append(_NOT_NEWLINE.sub(" ", text[span.start : span.end]))
-        position = span.end
+    for start, end, silent in _runs(text, masks):
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = end if text[end - 1] == "\n" else text.find("\n", end)  # front matter ends a line
+        line_end = len(text) if line_end < 0 else line_end
+        before, after = text[line_start:start], text[end:line_end]
+        pieces.append(text[position:start])
+        position = end
+        if not after.strip() and (not before.strip() or (silent and _FENCE.fullmatch(before.lstrip(" \t")))):
+            pieces.append(_filled(text, start, end, " "))
+        elif silent and not before.strip() and "\n" not in text[start:end] and _FENCE.fullmatch(after):
+            pieces.append(after + " " * (end - start))
+            position = line_end
+        else:
+            pieces.append(_filled(text, start, end, PLACEHOLDER))
     pieces.append(text[position:])
     return "".join(pieces)
+
+
+def _filled(text: str, start: int, end: int, fill: str) -> str:
+    """``text[start:end]`` with every character but newlines replaced by ``fill``."""
+    if text.find("\n", start, end) < 0:
+        return fill * (end - start)
+    return _NOT_NEWLINE.sub(fill, text[start:end])
+
+
+def _runs(text: str, masks: Sequence[Mask]) -> Iterator[tuple[int, int, bool]]:
+    """Runs of masks with only spaces between them: start, end, and whether none shows anything."""
+    run_start, run_end, silent = masks[0].start, masks[0].end, not masks[0].stand_in.strip()
+    for mask in masks[1:]:
+        if mask.start >= run_end and not text[run_end : mask.start].strip(" \t"):
+            run_end, silent = mask.end, silent and not mask.stand_in.strip()
+            continue
+        yield run_start, run_end, silent
+        run_start, run_end, silent = mask.start, mask.end, not mask.stand_in.strip()
+    yield run_start, run_end, silent
 
 
 # "jane.doe(at)agency(dot)gov", "jane [at] agency [dot] gov" ("jane at agency dot gov" is prose).

@@ -17,7 +17,7 @@ import pluggy
 
 from copylint import hookspecs
 from copylint.core.finding import Category, Severity
-from copylint.core.prose import DocumentFormat
+from copylint.core.prose import DocumentFormat, traits_of
 from copylint.core.rule import FamilySettings, Rule, SettingKey
 from copylint.core.source import suffix_of
 from copylint.project.config import BUILTIN_KEYS
@@ -65,8 +65,11 @@ class PluginSet:
         return tuple(f"*{suffix}" for suffix in self.formats)
 
     def family_settings(self) -> tuple[type[FamilySettings], ...]:
-        """The settings classes the rules' families declare, each once, in rule order."""
-        return tuple(dict.fromkeys(rule.family_settings for rule in self.rules.values() if rule.family_settings))
+        """The settings classes the rules' families declare, each once, in rule order, then those
+        the formats read (the shortcodes whose content is code)."""
+        kinds = [rule.family_settings for rule in self.rules.values() if rule.family_settings]
+        kinds += [kind for document_format in self.formats.values() if (kind := traits_of(document_format).settings)]
+        return tuple(dict.fromkeys(kinds))
 
     def family_keys(self) -> dict[str, SettingKey]:
         """Every configuration key a rule family declares."""
@@ -88,7 +91,7 @@ def load_plugins(entry_points: bool = True) -> PluginSet:
     rules: dict[str, type[Rule]] = {}
     keys: dict[str, type[FamilySettings]] = {}
     for plugin_name, rule in _collect(manager, "copylint_register_rules", errors):
-        problem = _rule_problem(rule, rules) or _settings_problem(rule, keys)
+        problem = _rule_problem(rule, rules) or _settings_problem(rule.family_settings, keys, f"rule '{rule.id}'")
         if problem:
             errors.append(f"plugin '{plugin_name}': {problem}; rule skipped")
         else:
@@ -102,6 +105,13 @@ def load_plugins(entry_points: bool = True) -> PluginSet:
         if not suffixes or not callable(getattr(document_format, "build_view", None)):
             errors.append(f"plugin '{plugin_name}': {document_format!r} is not a document format; skipped")
             continue
+        kind = traits_of(document_format).settings
+        problem = _settings_problem(kind, keys, f"format '{getattr(document_format, 'name', document_format)}'")
+        if problem:
+            errors.append(f"plugin '{plugin_name}': {problem}; format skipped")
+            continue
+        if kind is not None:
+            keys.update(dict.fromkeys(kind.keys, kind))
         for suffix in suffixes:
             formats[suffix.lower()] = document_format
 
@@ -166,14 +176,14 @@ def _rule_problem(rule: Any, known: Mapping[str, type[Rule]]) -> str | None:
     return None
 
 
-def _settings_problem(rule: type[Rule], keys: Mapping[str, type[FamilySettings]]) -> str | None:
-    """Why ``rule``'s family settings cannot be registered beside those already known, if they cannot."""
-    kind = getattr(rule, "family_settings", None)
+def _settings_problem(kind: Any, keys: Mapping[str, type[FamilySettings]], owner: str) -> str | None:
+    """Why the settings ``kind`` of a rule or format (``owner``) cannot be registered beside those
+    already known, if they cannot."""
     if kind is None:
         return None
     if not isinstance(kind, type) or not issubclass(kind, FamilySettings):
-        return f"rule '{rule.id}' has family settings {kind!r} that are not a copylint.FamilySettings"
+        return f"{owner} has family settings {kind!r} that are not a copylint.FamilySettings"
     taken = sorted(key for key in kind.keys if keys.get(key, kind) is not kind or key in BUILTIN_KEYS)
     if taken:
-        return f"rule '{rule.id}' declares configuration keys already taken: {', '.join(taken)}"
+        return f"{owner} declares configuration keys already taken: {', '.join(taken)}"
     return None
