@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from enum import IntFlag
 from functools import lru_cache
 
-from copylint.language.spelling.attestation import load_attestation
+from copylint.language.spelling.attestation import WordSource, load_attestation
 from copylint.language.spelling.table import CompactTable
 from copylint.language.wordclass import WordClass, load_word_classes
 from copylint.store.shipped import data_lines
@@ -47,10 +47,17 @@ CODES: Mapping[str, Sound] = {"v": Sound.VOWEL, "c": Sound.CONSONANT, "h": Sound
 
 _VOWEL_LETTERS = frozenset("aefhilmnorsx")
 """Letters whose names start with a vowel sound: "an MBA", "an FBI agent", "an X-ray"."""
-_CONSONANT_SOUND = re.compile(
-    r"^(?:uni(?!n|mp|dent)|use|usa|usu|uti|uto|ura|ure|uri|uro|uku|uvu|euro|eu|ewe|one\b|once|ubiq|ukr|unanim)"
-)
-"""Spellings with a vowel letter said with a consonant first ("a unicorn", "a eucalyptus")."""
+_CONSONANT_SOUND = re.compile(r"^(?:eu|ewe|one|once|ukr)")
+"""Spellings with a vowel letter said with a consonant first ("a eucalyptus", "a OneDrive")."""
+_YOU = re.compile(r"^u[b-df-hj-np-tv-z][aeiouy]")
+"""A "u" before one consonant and a vowel is said "you" ("a unary operator", "a umask", "a
+usable"), unless it is the prefix "un" or "up" before a word ("an unescaped", "an uninstall")."""
+_PREFIX_STEM = 4
+"""The fewest letters after "un" or "up" that make a prefixed word ("un" + "able"), not a "you"
+("unit", "unary")."""
+_SHORT = 4
+"""Words this short that no dictionary lists may be initialisms or abbreviations said by their
+letters ("utf", "uuid"): both readings count."""
 _VOWEL_SOUND_H = re.compile(r"^(?:hour|honest|honou?r|heir)")
 """Spellings whose h is silent ("an hourly rate")."""
 _ONSETS = frozenset(
@@ -68,6 +75,7 @@ _DOTTED = re.compile(r"^[A-Za-z]\.(?:[A-Za-z]\.?)+")
 _CAPITALS = re.compile(r"^[A-Z]{2,}")
 """The capitals a word starts with: "USDA", "URL" in "URLs", "IP" in "IPv6"."""
 _HEAD = re.compile(r"[A-Za-z]+")
+_FIRST_PART = re.compile(r"[A-Za-z][a-z]*")
 _AFTER_ARTICLE = WordClass.NOUN | WordClass.ADJECTIVE | WordClass.ADVERB
 """What a word must be able to be for "a" or "an" to stand before it."""
 _COMMON_ZIPF = 4.0
@@ -91,16 +99,34 @@ def sayable(word: str) -> bool:
 def spelled(word: str) -> Sound:
     """The first sound of a lower-case word as its spelling tells it; :data:`UNSURE` where it
     cannot ("nginx"). The dictionary's table lists the words where this is wrong."""
-    if len(word) == 1 or not re.search(r"[aeiouy]", word):
-        return letter_sound(word[0])  # a letter, or letters without a vowel: "an html page"
+    first = word[0]
+    if len(word) == 1:
+        return letter_sound(first)
+    if not re.search(r"[aeiouy]", word):
+        # letters, or an abbreviation said as its word: "src" (source), "msg"; "a pdf" either way
+        return UNSURE if first in _VOWEL_LETTERS else Sound.CONSONANT
     if _VOWEL_SOUND_H.match(word):
         return Sound.VOWEL
-    if _CONSONANT_SOUND.match(word):
+    if _CONSONANT_SOUND.match(word) or (_YOU.match(word) and not _prefixed(word)):
         return Sound.CONSONANT
-    first = word[0]
     if first not in "aeiou" and first in _VOWEL_LETTERS and not sayable(word):
         return UNSURE  # a name that may be read by its letters: "an nginx", "an mkdocs site"
     return Sound.VOWEL if first in "aeiou" else Sound.CONSONANT
+
+
+def _prefixed(word: str) -> bool:
+    """Whether ``word`` is the prefix "un" or "up" before a word: "unescaped", "upend",
+    "uninstall" (before "in", "im": "unimportant"). Before another "i" it is "uni", said "you"
+    ("unicorn", "unikernel"), unless a word follows ("unidentified"); a short rest is no word
+    ("unary", "unit")."""
+    stem = word[2:]
+    if word[:2] not in ("un", "up") or len(stem) < _PREFIX_STEM:
+        return False
+    return not stem.startswith("i") or stem.startswith(("in", "im")) or _listed(stem)
+
+
+def _listed(word: str) -> bool:
+    return load_attestation().listed_in(word, WordSource.DICTIONARY)
 
 
 @dataclass(frozen=True)
@@ -110,9 +136,15 @@ class FirstSounds:
     table: Mapping[str, float]
 
     def of(self, word: str) -> Sound:
-        """How the lower-case ``word`` starts, by the dictionary, else by its spelling."""
+        """How the lower-case ``word`` starts, by the dictionary, else by its spelling; a short
+        word no dictionary lists may also be said by its letters ("a utf-8 file", "a uuid")."""
         found = self.table.get(word)
-        return Sound(int(found)) if found is not None else spelled(word)
+        if found is not None:
+            return Sound(int(found))
+        said = spelled(word)
+        if said and len(word) <= _SHORT and not _listed(word):
+            return said | letter_sound(word[0])
+        return said
 
 
 @lru_cache(maxsize=1)
@@ -144,7 +176,8 @@ def first_sound(token: str) -> Sound:
     word = head.group()
     capitals = _CAPITALS.match(word)
     if capitals is None:
-        return load_first_sounds().of(word.lower())
+        part = _FIRST_PART.match(word)  # a name run together is said from its first part: "UbuntuOne", "iPhone", "mRNA"
+        return load_first_sounds().of((part.group() if part else word).lower())
     run = capitals.group()
     if word[len(run) :] in ("", "s"):
         return _initialism(run)  # "USDA", "URLs"

@@ -19,6 +19,7 @@ from copylint.core.tokens import Word
 from copylint.language.sounds import Sound, first_sound
 from copylint.language.spelling.attestation import WordSource, load_attestation
 from copylint.language.spelling.surroundings import in_identifier
+from copylint.language.wordclass import WordClass, load_word_classes
 
 _NOT_AFTER_ARTICLE = frozenset(
     "and or but nor is are was were be until in of to for with on at by as if then than so from into".split()
@@ -26,12 +27,26 @@ _NOT_AFTER_ARTICLE = frozenset(
 """Words after which "a" cannot be an article: "A and B", "plan A until then"."""
 _OLDER_USAGE = 2
 """How many "an" before a sounded h or a "you" sound make a document's own older usage."""
-_GAP = re.compile(r"(?=\s)[^\S\n]*\n?[^\S\n]*[\"“‘]?")
-"""Between an article and its word: spaces, a line break, and an opening quotation mark ("a
-“unique” case")."""
+_SPACES = 2
+"""More spaces than this between words align columns: a table or code, not a sentence."""
+_GAP = re.compile(rf"(?=\s)[^\S\n]{{0,{_SPACES}}}(?:\n[^\S\n]*)?[\"“‘]?")
+"""Between an article and its word: a space or two, a line break, and an opening quotation mark
+("a “unique” case"). More spaces align columns of a table or of code ("r, g, b, a      8")."""
 _BEFORE = frozenset('([{“"‘*_—–>…')
 """What may stand right before an article besides a space; anything else ("-a", "&'a", "x.a")
 makes it an option, a lifetime or part of a name, not a word."""
+_TAKES_ARTICLE = (
+    WordClass.NOUN
+    | WordClass.PLURAL_NOUN
+    | WordClass.ADJECTIVE
+    | WordClass.ADVERB
+    | WordClass.GERUND
+    | WordClass.PAST_PARTICIPLE
+    | WordClass.COMPARATIVE
+    | WordClass.SUPERLATIVE
+)
+"""What a word after an article can be ("a run", "an open door", "a very", "a used car"; a plural
+in a name, "an OWNERS file")."""
 _FOREIGN_MIN_WORDS = 3
 """Words of another language a sentence needs, besides outnumbering its English words, to be in
 that language (one or two are a quoted phrase or a name)."""
@@ -121,8 +136,8 @@ class Article(Rule):
             # the costlier tests last, for the few articles that do not fit the next word's sound
             if article.text == "A" and not ctx.tokens.starts_sentence(article):
                 continue  # a capital A mid-sentence is a label: "station A equals station B"
-            if _not_a_word(text, article) or _in_other_language(ctx, article):
-                continue
+            if not _takes_article(following.text) or _not_a_word(text, article) or _in_other_language(ctx, article):
+                continue  # "an you" is a slip for "and", not the wrong article
             right = "a" if written == "an" else "an"
             if article.text[0].isupper():
                 right = right.capitalize()
@@ -130,10 +145,24 @@ class Article(Rule):
             yield _Slip(article, right, following.text, quoted, Sound.SOFT_H in sound)
 
 
+def _takes_article(word: str) -> bool:
+    """Whether an article can stand before ``word``: a noun, adjective or adverb, or a word the
+    word classes do not know; not a pronoun, determiner or verb ("an you", "an the", "a is")."""
+    if len(word) == 1:
+        return True  # a letter: "an I/O error", "an A grade"
+    classes = load_word_classes().of(word.lower())
+    allowed = _TAKES_ARTICLE | (WordClass.PROPER_NOUN if word[:1].isupper() else WordClass(0))
+    return not classes or bool(classes & allowed)
+
+
 def _not_a_word(text: str, article: Word) -> bool:
-    """Whether the article is part of a name or code: "schedule_a", "-a android", "&'a str"."""
+    """Whether the article is part of a name or code ("schedule_a", "-a android", "&'a str"), or
+    a cell of aligned columns ("LOAD_GLOBAL         a")."""
     before = text[article.start - 1] if article.start else " "
-    return in_identifier(text, article) or not (before.isspace() or before in _BEFORE)
+    if in_identifier(text, article) or not (before.isspace() or before in _BEFORE):
+        return True
+    line = text[text.rfind("\n", 0, article.start) + 1 : article.start]
+    return bool(line.strip()) and len(line) - len(line.rstrip()) > _SPACES
 
 
 def _in_single_quotes(ctx: RuleContext, offset: int) -> bool:
@@ -154,8 +183,9 @@ def _in_single_quotes(ctx: RuleContext, offset: int) -> bool:
 
 def _in_other_language(ctx: RuleContext, article: Word) -> bool:
     """Whether the article's sentence has more words of another language (words English lacks,
-    or has but far less than another language does: "der", "el", "des") than English words: a
-    sentence in German, where "an" is a preposition, or in Spanish, where "a" is one."""
+    or has but far less than another language does: "der", "el", "des"; words with letters
+    English does not use: "línea") than English words: a sentence in German, where "an" is a
+    preposition, or in Spanish, where "a" is one. "a" and "an" themselves are not counted."""
     sentences = ctx.tokens.sentences
     index = bisect.bisect_right(sentences, article.start, key=lambda span: span.start) - 1
     if index < 0:
@@ -164,12 +194,11 @@ def _in_other_language(ctx: RuleContext, article: Word) -> bool:
     english = foreign = 0
     for word in ctx.tokens.words_in(sentences[index]):
         form = word.text.lower()
-        if not form.isalpha():
+        if not form.isalpha() or form in ("a", "an"):
             continue
-        if attestation.leans_foreign(form) or (
-            attestation.is_foreign(form) and not attestation.listed_in(form, WordSource.DICTIONARY)
-        ):
+        listed = attestation.listed_in(form, WordSource.DICTIONARY)
+        if attestation.leans_foreign(form) or (not listed and (attestation.is_foreign(form) or not form.isascii())):
             foreign += 1
-        elif attestation.listed_in(form, WordSource.DICTIONARY):
+        elif listed:
             english += 1
     return foreign >= _FOREIGN_MIN_WORDS and foreign > english

@@ -48,6 +48,21 @@ V, C = Sound.VOWEL, Sound.CONSONANT
         ("SQLModel", EITHER),
         ("US", C),  # "us" is a pronoun: no article stands before it, so the capitals are letters
         # spelling, for words the dictionary lacks
+        ("unary", C),  # "you" before one consonant and a vowel
+        ("umask", C),
+        ("unikernel", C),  # "uni", not "un" + a word
+        ("unencodable", V),  # the prefix "un"
+        ("uninstall", V),
+        ("unidentified", V),
+        ("utf-8", EITHER),  # a short word no dictionary lists: letters or a word
+        ("uuid", EITHER),
+        ("src", UNSURE),  # letters, or the word it stands for ("source")
+        ("str", UNSURE),
+        ("pdf", C),
+        ("UbuntuOne", V),  # a name run together, said from its first part
+        ("iPhone", V),
+        ("mRNA", V),
+        ("JavaScript", C),
         ("etcd", V),
         ("kubectl", C),
         ("nginx", UNSURE),
