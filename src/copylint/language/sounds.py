@@ -19,6 +19,7 @@ The answer is a :class:`Sound` set: empty when unsure, both bits when both sayin
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import IntFlag
@@ -74,8 +75,10 @@ _DOTTED = re.compile(r"^[A-Za-z]\.(?:[A-Za-z]\.?)+")
 """Initialisms written with full stops, said by their letters: "a U.S. citizen", "an M.A."."""
 _CAPITALS = re.compile(r"^[A-Z]{2,}")
 """The capitals a word starts with: "USDA", "URL" in "URLs", "IP" in "IPv6"."""
-_HEAD = re.compile(r"[A-Za-z]+")
-_FIRST_PART = re.compile(r"[A-Za-z][a-z]*")
+_HEAD = re.compile(r"[^\W\d_]+")
+_FIRST_PART = re.compile(r"[^\W\d_][^\W\d_A-Z]*")
+_SPELLED_OUT = re.compile(r"^[^\W\d_](?:-[^\W\d_])+(?![\w-])")
+"""A word spelled out letter by letter: "a M-A-N" (the word or its letters)."""
 _AFTER_ARTICLE = WordClass.NOUN | WordClass.ADJECTIVE | WordClass.ADVERB
 """What a word must be able to be for "a" or "an" to stand before it."""
 _COMMON_ZIPF = 4.0
@@ -170,7 +173,9 @@ def first_sound(token: str) -> Sound:
         return Sound.VOWEL if _DIGITS_VOWEL.match(token) else Sound.CONSONANT
     if _DOTTED.match(token):
         return letter_sound(token[0])
-    head = _HEAD.match(token)
+    if _SPELLED_OUT.match(token):
+        return letter_sound(token[0]) | load_first_sounds().of(re.sub(r"\W", "", token).lower())
+    head = _HEAD.match(unicodedata.normalize("NFKD", token).encode("ascii", "ignore").decode())
     if head is None:
         return UNSURE
     word = head.group()

@@ -62,6 +62,8 @@ class _Slip:
     quoted: bool
     soft: bool
     """"an" before an h that older English did not sound ("an historic"): today's usage is "a"."""
+    pronoun_one: bool
+    """Before the pronoun "one" ("such an one"), not a compound ("a one-off")."""
 
 
 class Article(Rule):
@@ -76,13 +78,16 @@ class Article(Rule):
 
     Stays quiet where both articles are right: a word said two ways ("a URL" and "an URL", "a SQL
     table" and "an SQL table", "a herb" and "an herb"), capitals that may be letters or a word
-    (an initialism or emphasis: "a NASA", "an NIBIB", "a LOT"), a name that may be read by its
-    letters ("an nginx"), symbols and code. Also on the letter "a" used as a label ("option a or
-    b", "station A"), in sentences written in another language, in quoted speech ("“a honest
-    tradesman,” he said": how the character talks), in names ("schedule_a", "-a", "'a"), and on
-    older usage: a text that writes "an" before a sounded h or a "you" sound at least twice, once
-    before an h ("an hotel", "an union"), does so on purpose. "an" before an h that older English
-    left unsounded ("an historic", "an hotel") is reported as ``info``: dated, not wrong.
+    (an initialism or emphasis: "a NASA", "an NIBIB", "a LOT"), a name or abbreviation that may be
+    read by its letters ("an nginx", "a src directory"), symbols and code. Also on the letter "a"
+    used as a label ("option a or b", "station A"), before a word no article stands before ("an
+    you see": a slip for another word), on "a" said for "have" ("couldn't a understood"), in
+    sentences written in another language, in quoted speech ("“a honest tradesman,” he said": how
+    the character talks), in names and code ("schedule_a", "-a", "'a", aligned columns), and on
+    older usage: a text that writes "an" before a sounded h, a "you" sound or the pronoun "one"
+    at least twice, once before an h or "one" ("an hotel", "an union", "such an one"), does so on
+    purpose. "an" before an h that older English left unsounded ("an historic", "an hotel") is
+    reported as ``info``: dated, not wrong.
 
     Example: "an unique chance" becomes "a unique chance"; "a honest answer" becomes "an honest
     answer".
@@ -97,12 +102,12 @@ class Article(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         slips = list(self._slips(ctx))
-        # "an hotel", "an hopeless business", "an union": older English wrote "an" before these
-        # sounds; twice in one document, once before an h at least (speech included), is the
-        # writer's usage, not a slip
-        older = [slip for slip in slips if slip.right.lower() == "a" and slip.following[:1].lower() in "hue"]
-        with_h = any(slip.following[:1].lower() == "h" for slip in older)
-        deliberate = {id(slip) for slip in older} if len(older) >= _OLDER_USAGE and with_h else set()
+        # "an hotel", "an hopeless business", "an union", "such an one": older English wrote "an"
+        # before these sounds; twice in one document, once before an h or a "w" at least (speech
+        # included), is the writer's usage, not a slip ("an user" twice is a slip twice)
+        older = [slip for slip in slips if slip.right.lower() == "a" and slip.following[:1].lower() in "hueo"]
+        dated = any(slip.following[:1].lower() == "h" or slip.pronoun_one for slip in older)
+        deliberate = {id(slip) for slip in older} if len(older) >= _OLDER_USAGE and dated else set()
         for slip in slips:
             if slip.quoted or id(slip) in deliberate:
                 continue  # speech ("a honest tradesman" is how the character talks), or older usage
@@ -127,6 +132,12 @@ class Article(Rule):
             written = folded[index]
             if folded[index + 1] in ("a", "an") or folded[index + 1] in _NOT_AFTER_ARTICLE:
                 continue  # "a a" is a doubled word (repetition.word); "A and B" is a label
+            if (
+                index
+                and folded[index - 1] in ("a", "an")
+                and not text[words[index - 1].end : article.start].strip(" -")
+            ):
+                continue  # a stammer: "an--an can"
             if not _GAP.fullmatch(text, article.end, following.start):
                 continue
             sound = first_sound(text[following.start : following.end + 12].split()[0])
@@ -138,11 +149,16 @@ class Article(Rule):
                 continue  # a capital A mid-sentence is a label: "station A equals station B"
             if not _takes_article(following.text) or _not_a_word(text, article) or _in_other_language(ctx, article):
                 continue  # "an you" is a slip for "and", not the wrong article
+            if index and _reduced_have(
+                words[index - 1].text, following.text, text[words[index - 1].end : article.start]
+            ):
+                continue
             right = "a" if written == "an" else "an"
             if article.text[0].isupper():
                 right = right.capitalize()
             quoted = quotation_index(ctx).inside(article.start) or _in_single_quotes(ctx, article.start)
-            yield _Slip(article, right, following.text, quoted, Sound.SOFT_H in sound)
+            pronoun_one = folded[index + 1] == "one" and text[following.end : following.end + 1] != "-"
+            yield _Slip(article, right, following.text, quoted, Sound.SOFT_H in sound, pronoun_one)
 
 
 def _takes_article(word: str) -> bool:
@@ -155,11 +171,23 @@ def _takes_article(word: str) -> bool:
     return not classes or bool(classes & allowed)
 
 
+def _reduced_have(previous: str, following: str, gap: str) -> bool:
+    """Whether "a" is "have" as speech says it, after an auxiliary and before a participle:
+    "couldn't a understood", "would a gone"."""
+    classes = load_word_classes()
+    return (
+        gap.isspace()
+        and classes.can_be(previous.lower().replace("’", "'"), WordClass.AUXILIARY)
+        and classes.can_be(following.lower(), WordClass.PAST_PARTICIPLE | WordClass.PAST)
+    )
+
+
 def _not_a_word(text: str, article: Word) -> bool:
     """Whether the article is part of a name or code ("schedule_a", "-a android", "&'a str"), or
     a cell of aligned columns ("LOAD_GLOBAL         a")."""
     before = text[article.start - 1] if article.start else " "
-    if in_identifier(text, article) or not (before.isspace() or before in _BEFORE):
+    dash = text[max(article.start - 2, 0) : article.start] == "--"  # a dash typed as two hyphens
+    if in_identifier(text, article) or not (before.isspace() or before in _BEFORE or dash):
         return True
     line = text[text.rfind("\n", 0, article.start) + 1 : article.start]
     return bool(line.strip()) and len(line) - len(line.rstrip()) > _SPACES
@@ -167,9 +195,13 @@ def _not_a_word(text: str, article: Word) -> bool:
 
 def _in_single_quotes(ctx: RuleContext, offset: int) -> bool:
     """Whether ``offset`` follows a ‘ in its block that no closing ’ (one not inside a word, as in
-    "don’t") has closed yet."""
+    "don’t") has closed yet, or lies in a paragraph of speech in straight single quotation marks
+    ("'W'y, I only come out ... What a ignorant little beggar you are!'")."""
     text = ctx.view.text
     block = ctx.view.blocks[ctx.view.block_index(offset)] if ctx.view.blocks else Span(0, len(text))
+    paragraph = text[block.start : block.end].strip()
+    if len(paragraph) > 1 and paragraph[0] == "'" and paragraph[1].isalpha() and paragraph[-1] == "'":
+        return True
     opening = text.rfind("‘", block.start, offset)
     if opening < 0:
         return False
