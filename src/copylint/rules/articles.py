@@ -1,14 +1,15 @@
 """Articles: "a" or "an" by the sound of the next word, not its first letter.
 
 Complexity: one pass over the words, O(words); the costlier tests (quotation, language of the
-sentence) run only for the few articles that do not fit the next word's sound.
+sentence) run only for the articles that do not fit the next word's sound, and read each block
+and sentence at most once (quotation marks are found by binary search).
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from copylint.core.finding import Applicability, Category, Finding, Severity
@@ -125,6 +126,7 @@ class Article(Rule):
         words = ctx.tokens.words
         folded = ctx.tokens.folded
         last = len(folded) - 1
+        surroundings = _Surroundings(ctx)
         for index in ctx.tokens.indices_of(("a", "an")):
             if index == last:
                 break
@@ -147,7 +149,11 @@ class Article(Rule):
             # the costlier tests last, for the few articles that do not fit the next word's sound
             if article.text == "A" and not ctx.tokens.starts_sentence(article):
                 continue  # a capital A mid-sentence is a label: "station A equals station B"
-            if not _takes_article(following.text) or _not_a_word(text, article) or _in_other_language(ctx, article):
+            if (
+                not _takes_article(following.text)
+                or _not_a_word(text, article)
+                or surroundings.in_other_language(article.start)
+            ):
                 continue  # "an you" is a slip for "and", not the wrong article
             if index and _reduced_have(
                 words[index - 1].text, following.text, text[words[index - 1].end : article.start]
@@ -156,7 +162,7 @@ class Article(Rule):
             right = "a" if written == "an" else "an"
             if article.text[0].isupper():
                 right = right.capitalize()
-            quoted = quotation_index(ctx).inside(article.start) or _in_single_quotes(ctx, article.start)
+            quoted = quotation_index(ctx).inside(article.start) or surroundings.in_single_quotes(article.start)
             pronoun_one = folded[index + 1] == "one" and text[following.end : following.end + 1] != "-"
             yield _Slip(article, right, following.text, quoted, Sound.SOFT_H in sound, pronoun_one)
 
@@ -189,42 +195,67 @@ def _not_a_word(text: str, article: Word) -> bool:
     dash = text[max(article.start - 2, 0) : article.start] == "--"  # a dash typed as two hyphens
     if in_identifier(text, article) or not (before.isspace() or before in _BEFORE or dash):
         return True
-    line = text[text.rfind("\n", 0, article.start) + 1 : article.start]
-    return bool(line.strip()) and len(line) - len(line.rstrip()) > _SPACES
+    start = article.start
+    while start and text[start - 1] in " \t":
+        start -= 1  # the spaces before it (bounded by their number: linear on any paragraph)
+    return article.start - start > _SPACES and start > 0 and text[start - 1] != "\n"
 
 
-def _in_single_quotes(ctx: RuleContext, offset: int) -> bool:
-    """Whether ``offset`` follows a ‘ in its block that no closing ’ (one not inside a word, as in
-    "don’t") has closed yet, or lies in a paragraph of speech in straight single quotation marks
-    ("'W'y, I only come out ... What a ignorant little beggar you are!'")."""
-    text = ctx.view.text
-    block = ctx.view.blocks[ctx.view.block_index(offset)] if ctx.view.blocks else Span(0, len(text))
-    paragraph = text[block.start : block.end].strip()
-    if len(paragraph) > 1 and paragraph[0] == "'" and paragraph[1].isalpha() and paragraph[-1] == "'":
-        return True
-    opening = text.rfind("‘", block.start, offset)
-    if opening < 0:
-        return False
-    closing = text.find("’", opening, offset)
-    while closing >= 0:
-        if not text[closing + 1 : closing + 2].isalpha():
+class _Surroundings:
+    """What an article's block and sentence say about it, each block and sentence read once and
+    each quotation mark found by binary search, so that one huge paragraph full of slips is still
+    read in linear time."""
+
+    def __init__(self, ctx: RuleContext) -> None:
+        self._ctx = ctx
+        self._speech: dict[int, bool] = {}
+        self._language: dict[int, bool] = {}
+        self._openings: list[int] | None = None
+        self._closings: list[int] = []
+
+    def in_single_quotes(self, offset: int) -> bool:
+        """Whether ``offset`` follows a ‘ in its block that no closing ’ (one not inside a word, as
+        in "don’t") has closed yet, or lies in a paragraph of speech in straight single quotation
+        marks ("'W'y, I only come out ... What a ignorant little beggar you are!'")."""
+        view = self._ctx.view
+        text = view.text
+        index = view.block_index(offset) if view.blocks else -1
+        block = view.blocks[index] if view.blocks else Span(0, len(text))
+        if index not in self._speech:
+            paragraph = text[block.start : block.end].strip()
+            self._speech[index] = (
+                len(paragraph) > 1 and paragraph[0] == "'" and paragraph[1].isalpha() and paragraph[-1] == "'"
+            )
+        if self._speech[index]:
+            return True
+        if self._openings is None:
+            self._openings = [match.start() for match in re.finditer("‘", text)]
+            self._closings = [match.start() for match in re.finditer(r"’(?![^\W\d_])", text)]
+        before = bisect.bisect_left(self._openings, offset) - 1
+        if before < 0 or self._openings[before] < block.start:
             return False
-        closing = text.find("’", closing + 1, offset)
-    return True
+        closing = bisect.bisect_left(self._closings, self._openings[before])
+        return closing == len(self._closings) or self._closings[closing] >= offset
+
+    def in_other_language(self, offset: int) -> bool:
+        """Whether the sentence at ``offset`` is in another language (:func:`_foreign_sentence`)."""
+        sentences = self._ctx.tokens.sentences
+        index = bisect.bisect_right(sentences, offset, key=lambda span: span.start) - 1
+        if index < 0:
+            return False
+        if index not in self._language:
+            self._language[index] = _foreign_sentence(self._ctx.tokens.words_in(sentences[index]))
+        return self._language[index]
 
 
-def _in_other_language(ctx: RuleContext, article: Word) -> bool:
-    """Whether the article's sentence has more words of another language (words English lacks,
-    or has but far less than another language does: "der", "el", "des"; words with letters
-    English does not use: "línea") than English words: a sentence in German, where "an" is a
-    preposition, or in Spanish, where "a" is one. "a" and "an" themselves are not counted."""
-    sentences = ctx.tokens.sentences
-    index = bisect.bisect_right(sentences, article.start, key=lambda span: span.start) - 1
-    if index < 0:
-        return False
+def _foreign_sentence(words: Sequence[Word]) -> bool:
+    """Whether a sentence has more words of another language (words English lacks, or has but far
+    less than another language does: "der", "el", "des"; words with letters English does not use:
+    "línea") than English words: a sentence in German, where "an" is a preposition, or in
+    Spanish, where "a" is one. "a" and "an" themselves are not counted."""
     attestation = load_attestation()
     english = foreign = 0
-    for word in ctx.tokens.words_in(sentences[index]):
+    for word in words:
         form = word.text.lower()
         if not form.isalpha() or form in ("a", "an"):
             continue
