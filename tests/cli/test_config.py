@@ -11,8 +11,7 @@ from conftest import run_cli, run_json
 
 ARTICLE = (
     "We recieve the the report about the orginal plan.\n\n"
-    "The committee approved the budget for next year after a long debate.\n\n"
-    "Other business followed.\n\n"
+    "The committee approved the budget for next year after a long debate. Other business followed.\n"
     "The committee approved the budget for next year after a long debate.\n\n"
     "Download free movies online at example-films.click today.\n"
 )

@@ -26,7 +26,7 @@ def existence(spec: RuleSpec, search: Search) -> Iterator[Finding]:
     matches = list(search.matches(spec.compiled, spec.trigger))
     yield from _front_matter(spec, search, None)
     for match in matches:
-        if match.start() == match.end() or spec.exceptions.cover(match.group()):
+        if match.start() == match.end() or spec.exceptions.cover(match.group()) or _foreign(spec, search, match):
             continue
         yield search.finding(Span(*match.span()), spec.message.format(match=match.group(), suggestion=""))
 
@@ -38,7 +38,7 @@ def substitution(spec: RuleSpec, search: Search) -> Iterator[Finding]:
     yield from _front_matter(spec, search, lambda match: _replacement(spec, match))
     for match in matches:
         suggestion = _replacement(spec, match)
-        if suggestion is None or spec.exceptions.cover(match.group()):
+        if suggestion is None or spec.exceptions.cover(match.group()) or _foreign(spec, search, match):
             continue
         message = spec.message.format(match=match.group(), suggestion=suggestion)
         yield search.finding(Span(*match.span()), message, suggestion)
@@ -133,6 +133,17 @@ def _match_case(original: str, replacement: str) -> str:
     if original[:1].isupper() and replacement[:1].islower():
         return replacement[:1].upper() + replacement[1:]
     return replacement
+
+
+def _foreign(spec: RuleSpec, search: Search, match: Match) -> bool:
+    """Whether an English-only rule's match sits among words of another language (matches in the
+    prose only: a rule that reads the raw source has no words around its match)."""
+    if not spec.english_only or search.raw:
+        return False
+    # Start-up time: the word tables are read only when an English-only rule has matched.
+    from copylint.language.foreign import around_is_foreign
+
+    return around_is_foreign(search.ctx.tokens, Span(*match.span()))
 
 
 def _replacement(spec: RuleSpec, match: Match) -> str | None:

@@ -24,7 +24,7 @@ from copylint.packs.spec import Case, Exceptions, Kind, Reach, RuleSpec
 
 _RULE_KEYS = (
     "name", "kind", "message", "severity", "category", "scope", "ignorecase", "exceptions", "fix",
-    "tokens", "swap", "either", "match", "examples", "description", "before", "after",
+    "tokens", "swap", "either", "match", "examples", "description", "before", "after", "english-only",
 )  # fmt: skip
 _PACK_KEYS = ("pack", "description", "rules", "source", "licence")
 _SCOPES: Mapping[str, frozenset[Scope]] = {
@@ -124,6 +124,9 @@ def _rule(reader: _Reader, raw: Any, source: str) -> RuleSpec:
     examples = raw.get("examples") or {}
     if not isinstance(examples, dict) or not examples.get("fire") or not examples.get("quiet"):
         raise reader.fail("examples", "every rule needs examples: {fire: [...], quiet: [...]}")
+    english_only = raw.get("english-only", False)
+    if not isinstance(english_only, bool):
+        raise reader.fail("english-only", f"expected true or false, got {english_only!r}")
     message = str(raw.get("message", ""))
     if not message:
         raise reader.fail("message", "every rule needs a message")
@@ -139,6 +142,7 @@ def _rule(reader: _Reader, raw: Any, source: str) -> RuleSpec:
         "scopes": frozenset(scopes),
         "front_matter": front_matter,
         "exceptions": Exceptions(frozenset(str(item).lower() for item in raw.get("exceptions", [])), ignore_case=True),
+        "english_only": english_only,
         "applicability": _FIXES[fix],
         "examples_fire": tuple(examples["fire"]),
         "examples_quiet": tuple(examples["quiet"]),

@@ -145,6 +145,9 @@ class RuleSpec:
     the pattern is tried only at words in this set, found from the document's shared word tokens,
     instead of at every position of the text."""
     exceptions: Exceptions = Exceptions()
+    english_only: bool = False
+    """Existence and substitution: leave matches among words of another language alone (lorem
+    ipsum's "non proident", a French quotation): the rule's word lists are English."""
     applicability: Applicability = Applicability.DISPLAY_ONLY
     suggests: bool = True
     """Offer the form the rule prefers as a suggestion (Vale's consistency and capitalization rules

@@ -10,11 +10,14 @@ from collections.abc import Sequence
 
 from copylint.core.tokens import Word
 
-# Doubles that are grammatical ("she had had enough") or idiomatic ("bye bye", "ha ha").
+FRAGMENT_MAX = 12
+"""The longest copy, in words, that ``repetition.fragment`` looks for right after itself."""
+# Doubles that are grammatical ("she had had enough"), idiomatic ("bye bye", "ha ha") or intensifiers
+# ("very very carefully", "many many years").
 LEGITIMATE_DOUBLES = frozenset(
     """had can bye blah ha haha no so tut chop knock there now well cha tom yo dum hubba mahi pom tsk
     boo choo sing gee aye wah ta hush night yum yada yadda la da ho ooh oh uh bang tick ding dong din
-    ping bla hip tra fa mew you her""".split()
+    ping bla hip tra fa mew you her very really much many""".split()
 )
 # Idioms of the form "X and X" / "X or X" / "X, X" that are not slips.
 IDIOMS = frozenset(
@@ -36,6 +39,19 @@ def spaced(text: str, words: Sequence[Word], start: int, end: int) -> bool:
     if end > len(words):
         return False
     return all(text[words[i].end : words[i + 1].start].isspace() for i in range(start, end - 1))
+
+
+LINE_REACH = 500
+"""How far :func:`line_around` looks for the ends of a line: a line longer than this on either
+side is read only this far, so that a megabyte on one line costs no more per word."""
+
+
+def line_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The start and end of the line holding ``[start, end)``, looked for at most
+    :data:`LINE_REACH` characters away (then that point stands for the line's end)."""
+    low, high = max(start - LINE_REACH, 0), min(end + LINE_REACH, len(text))
+    line_end = text.find("\n", end, high)
+    return text.rfind("\n", low, start) + 1 or low, high if line_end < 0 else line_end
 
 
 def one_line(text: str) -> str:

@@ -14,9 +14,8 @@ from copylint.core.quotes import quotation_index
 from copylint.core.rule import ProseEdit, Rule, RuleContext
 from copylint.core.source import Span
 from copylint.core.tokens import Word
-from copylint.rules.repetition.common import FUNCTION_WORDS, IDIOMS, one_line, spaced
+from copylint.rules.repetition.common import FRAGMENT_MAX, FUNCTION_WORDS, IDIOMS, line_around, one_line, spaced
 
-_FRAGMENT_MAX = 12
 _SENTENCE_GAP = re.compile(r"[.;:]?[\"”’)]*\s+")
 
 
@@ -31,8 +30,9 @@ class RepeatedFragment(Rule):
 
     Stays quiet inside quotation marks and after "!" or "?" (dialogue repeats itself on purpose:
     “Come in. Come in.”, “No room! No room!”), on refrains (a third copy), when markup separates
-    the copies (an image and its caption), and when the next sentence merely picks the phrase up
-    ("read your code. Your code is ...").
+    the copies (an image and its caption), when the next sentence merely picks the phrase up
+    ("read your code. Your code is ..."), and on a capitalised line without closing punctuation
+    shown twice, each copy a line of its own (a sample of type: "Loose spacing⏎Loose spacing").
 
     Example: "hatched by Vanya’s relatives. Vanya’s relatives. For" loses the second copy.
 
@@ -49,7 +49,7 @@ class RepeatedFragment(Rule):
         words = ctx.tokens.words
         folded = ctx.tokens.folded
         resume = 0
-        for index in ctx.tokens.recurring_within(_FRAGMENT_MAX):  # a copy's first word recurs soon
+        for index in ctx.tokens.recurring_within(FRAGMENT_MAX):  # a copy's first word recurs soon
             if index < resume:
                 continue
             size = self._repeat_at(ctx, words, folded, index)
@@ -72,7 +72,7 @@ class RepeatedFragment(Rule):
 
     def _repeat_at(self, ctx: RuleContext, words: Sequence[Word], folded: Sequence[str], index: int) -> int:
         text = ctx.view.text
-        largest = min(_FRAGMENT_MAX, (len(words) - index) // 2)
+        largest = min(FRAGMENT_MAX, (len(words) - index) // 2)
         # the sizes at which the first word comes again (a copy starts there), largest first
         sizes: list[int] = []
         ahead, next_same = 0, ctx.tokens.next_same
@@ -101,12 +101,22 @@ class RepeatedFragment(Rule):
                 span, ctx.document
             ):
                 return 0  # markup between the copies: a caption under its image, *the Lab* in italics
+            if "\n" in gap and gap.isspace() and _line_shown_twice(text, words[index], words[third - 1]):
+                return 0  # a sample line, shown twice on purpose
             if not gap.isspace() and not _ends_unit(text, words[third - 1].end):
                 continue  # "your code. Your code is": the next sentence picks the phrase up
             if gap.isspace() and size == 2 and not all(word in FUNCTION_WORDS for word in copy):
                 continue  # "as big as big can be", "hand in hand in", "a spade a spade"
             return size
         return 0
+
+
+def _line_shown_twice(text: str, first: Word, last: Word) -> bool:
+    """Whether the two copies, from ``first`` to ``last``, are two whole lines that start with a
+    capital and end without punctuation."""
+    line_start, line_end = line_around(text, first.start, last.end)
+    rest = text[last.end : line_end]
+    return first.text[:1].isupper() and not text[line_start : first.start].strip() and not rest.strip()
 
 
 def _ends_unit(text: str, offset: int) -> bool:
