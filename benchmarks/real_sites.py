@@ -175,22 +175,26 @@ def measure(sites: Path, command: str) -> None:
         print(f"| {site.name} | {site.generator} | {files} | {words:,} | {len(found)} | {rate:.2f} | {top} |")
 
 
-def sample(sites: Path, name: str, count: int, seed: int, rule: str | None, command: str) -> None:
-    """Print ``count`` findings at warning or above of site ``name``, chosen at random with ``seed``."""
-    found = at_warning(findings_of(sites / name, command))
+def sample(
+    sites: Path, name: str, count: int, seed: int, rule: str | None, command: str, everything: bool = False
+) -> None:
+    """Print ``count`` findings at warning or above (or of any severity) of site ``name``, chosen at
+    random with ``seed``."""
+    found = findings_of(sites / name, command)
+    found = found if everything else at_warning(found)
     if rule:
         found = [finding for finding in found if str(finding["rule"]).startswith(rule)]
     chosen = sorted(
         random.Random(seed).sample(found, min(count, len(found))),
         key=lambda f: (str(f["path"]), int(str(f["line"]))),
     )
-    print(f"{name}: {len(chosen)} of {len(found)} findings at warning or above")
+    print(f"{name}: {len(chosen)} of {len(found)} findings{'' if everything else ' at warning or above'}")
     for index, finding in enumerate(chosen, 1):
         path = Path(str(finding["path"]))
         lines = path.read_text(encoding="utf-8", errors="replace").split("\n")
         line = lines[int(str(finding["line"])) - 1] if int(str(finding["line"])) <= len(lines) else ""
         where = f"{path.relative_to(sites)}:{finding['line']}:{finding['column']}"
-        print(f"{index:3}. {where} {finding['rule']}: {finding['message']}")
+        print(f"{index:3}. {where} {finding['rule']} ({finding['severity']}): {finding['message']}")
         print(f"     | {line.strip()[:160]}")
 
 
@@ -210,13 +214,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     read.add_argument("--seed", type=int, default=21)
     read.add_argument("--rule")
     read.add_argument("--cmd", default=COMMAND)
+    read.add_argument("--all", action="store_true", help="findings of every severity, info included")
     args = parser.parse_args(argv)
     if args.action == "extract":
         extract(args.mirrors, args.out)
     elif args.action == "measure":
         measure(args.sites, args.cmd)
     else:
-        sample(args.sites, args.site, args.count, args.seed, args.rule, args.cmd)
+        sample(args.sites, args.site, args.count, args.seed, args.rule, args.cmd, args.all)
     return 0
 
 

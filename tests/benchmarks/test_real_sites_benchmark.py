@@ -68,4 +68,4 @@ def test_measure_and_sample_report_the_doubled_word(
     assert "| site | Hugo | 1 | 8 | 1 | 125.00 |" in table and "repetition.word 1" in table
     bench.sample(tmp_path / "sites", "site", 5, 21, None, command)
     sampled = capsys.readouterr().out
-    assert "site/docs/guide.md:3:1 repetition.word" in sampled and "| The the cat sat on the mat." in sampled
+    assert "site/docs/guide.md:3:1 repetition.word (error)" in sampled and "| The the cat sat on the mat." in sampled

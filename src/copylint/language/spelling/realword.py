@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 import string
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -30,6 +31,9 @@ from copylint.store.shipped import data_lines
 from copylint.store.tables import cached
 
 MARGIN = 0.15
+DELIBERATE_USES = 3
+"""A rare word written this many times in one document is the writer's vocabulary, not a slip
+for a word one letter away (a known confusion pair is still weighed: some writers always swap)."""
 WRITTEN_MAX_ZIPF = 3.0
 """Only words written less often than this (Zipf, wordfreq) are weighed: the bigram list is a sample,
 and not finding "the gaol" or "was stared" in it is evidence only against a rare word ("fining")."""
@@ -127,7 +131,9 @@ class RealWordChecker:
         words = tokens.words
         text = tokens.view.text
         alternatives = self._alternatives(tokens.forms)
-        for index in [index for index, written in enumerate(tokens.texts) if written in alternatives]:
+        weighed = [index for index, written in enumerate(tokens.texts) if written in alternatives]
+        uses = Counter(tokens.texts[index].lower() for index in weighed)
+        for index in weighed:
             word = words[index]
             candidates = alternatives[word.text]
             written = word.text.lower()
@@ -138,8 +144,11 @@ class RealWordChecker:
             previous = _neighbour(text, words, index, -1)
             following = _neighbour(text, words, index, 1)
             best = self._best_alternative(written, candidates, previous, following)
-            if best is not None:
-                yield RealWordIssue(word, best[0], best[1])
+            if best is None:
+                continue
+            if uses[written] >= DELIBERATE_USES and best[0] not in self.confusables.get(written, frozenset()):
+                continue  # a rare word the writer uses throughout ("the gaol" in a Dickens novel) is theirs
+            yield RealWordIssue(word, best[0], best[1])
 
     def _alternatives(self, forms: frozenset[str]) -> dict[str, tuple[str, ...]]:
         """The alternatives of the forms that have any (most have none), each form decided once
