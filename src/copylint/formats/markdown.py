@@ -76,9 +76,13 @@ class MarkdownFormat:
             masks.insert(0, Mask(front_matter.start, front_matter.end))
         # "\r" becomes a space so that markdown-it's CRLF normalisation cannot shift offsets.
         masked = masked_text(text, masks).replace("\r", " ").replace("\0", "\ufffd")
+        tokens = self._parser.parse(masked)
+        fences = _fences_in_html_blocks(masked, tokens, document.line_starts)
+        if fences:
+            masks = sorted([*masks, *fences], key=lambda mask: mask.start)
+            masked = masked_text(masked, fences)
         builder = ViewBuilder(document, masks)
         builder.front_matter = front_matter
-        tokens = self._parser.parse(masked)
         # markdown-it stops parsing at its nesting limit and drops the rest of the file
         deepest = next((token for token in tokens if token.level >= MAX_NESTING - 1), None)
         if deepest is not None:
@@ -440,3 +444,28 @@ def _skip_space(text: str, position: int) -> int:
     while position < len(text) and text[position] in " \t\n":
         position += 1
     return position
+
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.MULTILINE)
+
+
+def _fences_in_html_blocks(masked: str, tokens: list[Token], line_starts: Sequence[int]) -> list[Mask]:
+    """Masks for the fenced code inside HTML blocks. CommonMark runs an HTML block to the next
+    blank line, so a fence written right after ``</div>`` falls inside it; kramdown and the
+    generators that read Markdown inside HTML show it as code, never as prose."""
+    fences: list[Mask] = []
+    for token in tokens:
+        if token.type != "html_block" or not token.map:
+            continue
+        start = line_starts[token.map[0]] if token.map[0] < len(line_starts) else len(masked)
+        end = line_starts[token.map[1]] if token.map[1] < len(line_starts) else len(masked)
+        opening = _FENCE.search(masked, start, end)
+        while opening is not None:
+            marker = opening.group(1)
+            closing = re.compile(rf"^ {{0,3}}{re.escape(marker[0])}{{{len(marker)},}}[ \t]*$", re.MULTILINE)
+            body = masked.find("\n", opening.end(), end)
+            close = closing.search(masked, body + 1, end) if body >= 0 else None
+            stop = close.end() if close is not None else end
+            fences.append(Mask(opening.start(), stop, "", True))
+            opening = _FENCE.search(masked, stop, end) if stop < end else None
+    return fences

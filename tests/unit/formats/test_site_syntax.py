@@ -134,3 +134,20 @@ def test_fences_shown_in_code_pair_with_nothing() -> None:
 def test_unclosed_and_closed_containers_pair_up() -> None:
     source = ":::note\nOpen one.\n\n::::info\nOuter.\n:::tip\nInner.\n:::\n::::\nAfter."
     assert markdown(source).text == "Open one.\n\nOuter.\n\nInner.\n\nAfter."
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # kramdown sites close a <div markdown="1"> and open a fence on the next line: CommonMark
+        # keeps both in one HTML block, and the fence's content must not become prose
+        '<div class="example" markdown="1">\nShown.\n</div>\n```markdown\n| yumm | teh |\n```\n\nAfter.',
+        "<details>\n<summary>Shown.</summary>\n</details>\n~~~~\nyumm teh\n~~~~\n\nAfter.",
+        # a fence never closed inside the block runs to the block's end
+        "<div>\nShown.\n</div>\n```\nyumm teh\n\nAfter.",
+    ],
+)
+def test_a_fence_inside_an_html_block_is_code(source: str) -> None:
+    view = markdown(source)
+    assert "yumm" not in view.text and "teh" not in view.text
+    assert "Shown." in view.text and "After." in view.text
