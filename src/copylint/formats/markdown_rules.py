@@ -28,6 +28,8 @@ from copylint.formats.markdown_blocks import install_blocks
 _LINE = r"(?:[^$\\\n`]|\\[^`]|\n(?![ \t]*\n))"
 _INLINE_MATH = re.compile(rf"\$(?=[^\s$]){_LINE}*?(?<=\S)\$(?!\d)", re.DOTALL)
 _DISPLAY_MATH = re.compile(rf"\$\$(?:{_LINE}|\$(?!\$))+?\$\$", re.DOTALL)
+# MyST's equation label after display math: "$$ (eqn:best)" at the end of the line.
+_MATH_LABEL = re.compile(r"[ \t]*\([\w:.-]{1,100}\)(?=[ \t]*(?:\n|\Z))")
 _PAREN_MATH = re.compile(r"\\\((?:[^\\\n`]|\\[^)`]|\n(?![ \t]*\n))+?\\\)", re.DOTALL)
 _BRACKET_MATH = re.compile(r"\\\[(?:[^\\\n`]|\\[^\]`]|\n(?![ \t]*\n))+?\\\]", re.DOTALL)
 # "\[O\]ver" and "\[sic\]" escape brackets; display math holds a command or an operator.
@@ -61,6 +63,9 @@ def math_end(text: str, start: int, stop: int) -> int:
         match = _DISPLAY_MATH.match(text, start, stop)
         if match and text[start + 2 : match.end() - 2].isspace():
             return -1  # "$$ $$" holds no formula
+        label = _MATH_LABEL.match(text, match.end(), stop) if match else None
+        if label:
+            return label.end()
     elif text.startswith("$", start):
         match = _INLINE_MATH.match(text, start, stop)
     elif text.startswith("\\(", start):

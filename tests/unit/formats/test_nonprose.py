@@ -45,6 +45,8 @@ def markdown(text: str) -> ProseView:
         ("Inline $x_i + \\qquad y$ math.", f"Inline {PLACEHOLDER} math."),
         ("Stars $a*b*c$ stay math.", f"Stars {PLACEHOLDER} stay math."),
         ("Before.\n\n$$\n\\sum_i x_i\n$$\n\nAfter.", f"Before.\n\n{PLACEHOLDER}\n\nAfter."),
+        # MyST's equation label after the closing "$$" belongs to the formula
+        ("Before.\n\n$$\ne = mc^2\n$$ (eqn:best)\n\nAfter.", f"Before.\n\n{PLACEHOLDER}\n\nAfter."),
         ("Paren \\(x^2\\) and bracket \\[ E = mc^2 \\] here", f"Paren {PLACEHOLDER} and bracket {PLACEHOLDER} here"),
         ("Spacing \\qquad and \\alpha in prose", f"Spacing {PLACEHOLDER} and {PLACEHOLDER} in prose"),
         ("![before \\qquad after](x.png)", f"before {PLACEHOLDER} after"),
