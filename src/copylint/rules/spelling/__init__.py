@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from copylint.core.finding import Applicability, Category, Finding, Severity
+from copylint.core.prose import PLACEHOLDER
 from copylint.core.quotes import quotation_index
 from copylint.core.rule import FamilySettings, FamilyValues, KeyKind, ProseEdit, Rule, RuleContext, SettingKey
 from copylint.language.spelling.attestation import WORD_PACKS, WordSource, sources_for
@@ -160,6 +161,8 @@ class Typo(Rule):
             word = issue.word
             if not ctx.view.is_verbatim(word.span, ctx.document):
                 continue  # a word joined across markup ("the[link]") or with an entity: not what was typed
+            if _glued_to_markup(ctx.view.text, word.span.start, word.span.end):
+                continue  # a piece of a word split by code or a tag ("`V`erbose"): the reader sees one word
             suggestions = [match_case(word.text, suggestion) for suggestion in issue.suggestions]
             if issue.verdict is Verdict.KNOWN_MISSPELLING:
                 severity, applicability = Severity.ERROR, Applicability.SAFE
@@ -180,6 +183,12 @@ class Typo(Rule):
                 fix_title=f"Replace with “{suggestions[0]}”" if suggestions else "",
             )
             yield finding.with_severity(severity) if severity is not ctx.severity else finding
+
+
+def _glued_to_markup(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``start:end`` of the prose touches a placeholder (code, a tag, math)
+    with no space between them."""
+    return (start > 0 and text[start - 1] == PLACEHOLDER) or (end < len(text) and text[end] == PLACEHOLDER)
 
 
 class RejectedWord(Rule):
