@@ -111,7 +111,7 @@ def test_the_languages_endpoint_lists_english(server: tuple[str, Path]) -> None:
     url, _ = server
     answer = httpx.get(f"{url}/v2/languages", timeout=10).json()
     assert {"name": "English (US)", "code": "en", "longCode": "en-US"} in answer
-    assert {entry["longCode"] for entry in answer} == {"en", "en-US", "en-GB"}
+    assert {entry["longCode"] for entry in answer} >= {"en", "en-US", "en-GB"}
 
 
 @pytest.mark.parametrize(

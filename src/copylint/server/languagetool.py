@@ -16,8 +16,17 @@ from copylint.core.finding import Category, Finding
 from copylint.core.rule import Rule
 from copylint.server.annotated import RequestText, Utf16
 
-LANGUAGES: Mapping[str, str] = {"en": "English", "en-US": "English (US)", "en-GB": "English (GB)"}
-"""The language codes copylint answers for, with LanguageTool's names; ``auto`` is read as ``en-US``."""
+LANGUAGES: Mapping[str, str] = {
+    "en": "English",
+    "en-US": "English (US)",
+    "en-GB": "English (GB)",
+    "en-AU": "English (Australian)",
+    "en-CA": "English (Canadian)",
+    "en-NZ": "English (New Zealand)",
+    "en-ZA": "English (South African)",
+}
+"""LanguageTool's English codes and names, all checked with the same English rules (a client set to
+one of them works unchanged); ``auto`` is read as ``en-US``."""
 
 CONTEXT_CHARS = 40
 """Characters of context on each side of a match, as LanguageTool shows."""
