@@ -72,11 +72,11 @@ def check_answer(
         "software": software(),
         "warnings": {"incompleteResults": False},
         "language": {**named, "detectedLanguage": {**named, "confidence": 1.0}},
-        "matches": [_match(finding, text, units, rules[finding.rule]) for finding in findings],
+        "matches": [_match(finding, text, units, rules.get(finding.rule)) for finding in findings],
     }
 
 
-def _match(finding: Finding, text: RequestText, units: Utf16, rule: type[Rule]) -> dict[str, Any]:
+def _match(finding: Finding, text: RequestText, units: Utf16, rule: type[Rule] | None) -> dict[str, Any]:
     start, end = text.original_span(finding.span.start, finding.span.end)
     offset = units(start)
     issue, category_id, category_name = _ISSUE.get(finding.category, ("uncategorized", "MISC", "Miscellaneous"))
@@ -91,7 +91,7 @@ def _match(finding: Finding, text: RequestText, units: Utf16, rule: type[Rule]) 
         "type": {"typeName": "UnknownWord" if finding.category is Category.TYPO else "Other"},
         "rule": {
             "id": finding.rule,
-            "description": rule.summary(),
+            "description": rule.summary() if rule is not None else finding.message,
             "issueType": issue,
             "category": {"id": category_id, "name": category_name},
         },
