@@ -1,0 +1,129 @@
+"""``copylint lsp`` driven by a real LSP client (pytest-lsp starts it as a subprocess)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+import pytest_lsp
+from lsprotocol import types
+from pytest_lsp import ClientServerConfig, LanguageClient
+
+pytestmark = pytest.mark.asyncio
+
+# An emoji (one code point, two UTF-16 units, four UTF-8 bytes) before a doubled word and a typo.
+LINE = "Hi 😀 this is is a tset.\n"
+DOUBLED, TYPO = (10, 15), (18, 22)  # code points
+OFFERS = {
+    None: {"doubled": (11, 16), "typo": (19, 23)},  # UTF-16, the default
+    types.PositionEncodingKind.Utf8: {"doubled": (13, 18), "typo": (21, 25)},
+    types.PositionEncodingKind.Utf32: {"doubled": DOUBLED, "typo": TYPO},
+}
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-m", "copylint", "lsp"]))
+async def client(lsp_client: LanguageClient) -> None:
+    yield
+    await lsp_client.shutdown_session()
+
+
+async def _start(client: LanguageClient, encoding: str | None = None) -> None:
+    general = types.GeneralClientCapabilities(position_encodings=[encoding]) if encoding else None
+    capabilities = types.ClientCapabilities(general=general)
+    await client.initialize_session(types.InitializeParams(capabilities=capabilities))
+
+
+async def _open(client: LanguageClient, path: Path, text: str, language: str = "markdown") -> list[types.Diagnostic]:
+    path.write_text(text, encoding="utf-8")
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(uri=path.as_uri(), language_id=language, version=1, text=text)
+        )
+    )
+    return await _diagnostics(client, path)
+
+
+async def _diagnostics(client: LanguageClient, path: Path) -> list[types.Diagnostic]:
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    return client.diagnostics[path.as_uri()]
+
+
+def _by_rule(diagnostics: list[types.Diagnostic]) -> dict[str, types.Diagnostic]:
+    return {str(diagnostic.code): diagnostic for diagnostic in diagnostics}
+
+
+@pytest.mark.parametrize("encoding", list(OFFERS))
+async def test_diagnostics_at_exact_positions_in_the_negotiated_encoding(
+    client: LanguageClient, tmp_path: Path, encoding: str | None
+) -> None:
+    await _start(client, encoding)
+    found = _by_rule(await _open(client, tmp_path / "draft.md", "# Notes\n\n" + LINE))
+    doubled, typo = found["repetition.word"], found["spelling.typo"]
+    for diagnostic, (start, end) in ((doubled, OFFERS[encoding]["doubled"]), (typo, OFFERS[encoding]["typo"])):
+        assert diagnostic.range == types.Range(
+            start=types.Position(line=2, character=start), end=types.Position(line=2, character=end)
+        )
+        assert diagnostic.source == "copylint"
+    assert typo.severity == types.DiagnosticSeverity.Warning
+    assert typo.message == "Unknown word “tset”: did you mean “test”?"
+    assert doubled.data == {"category": "repetition"}
+
+
+async def test_code_action_fixes_the_typo_and_its_diagnostic_goes_away(client: LanguageClient, tmp_path: Path) -> None:
+    await _start(client)
+    path = tmp_path / "draft.md"
+    typo = _by_rule(await _open(client, path, LINE))["spelling.typo"]
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=path.as_uri()),
+            range=typo.range,
+            context=types.CodeActionContext(diagnostics=[typo]),
+        )
+    )
+    assert actions is not None
+    titles = [action.title for action in actions if isinstance(action, types.CodeAction)]
+    assert titles[:3] == ["Replace with “test”", "Replace with “set”", "Replace with “taste”"]
+    chosen = next(a for a in actions if isinstance(a, types.CodeAction) and a.title == "Replace with “test”")
+    assert chosen.edit is not None and chosen.edit.document_changes is not None
+    document_edit = chosen.edit.document_changes[0]
+    assert isinstance(document_edit, types.TextDocumentEdit)
+    (edit,) = document_edit.edits
+    assert edit.range == typo.range and edit.new_text == "test"
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=path.as_uri(), version=2),
+            content_changes=[types.TextDocumentContentChangePartial(range=edit.range, text=edit.new_text)],
+        )
+    )
+    after = _by_rule(await _diagnostics(client, path))
+    assert "spelling.typo" not in after
+    assert "repetition.word" in after
+
+
+async def test_hover_explains_the_rule(client: LanguageClient, tmp_path: Path) -> None:
+    await _start(client)
+    path = tmp_path / "draft.txt"
+    typo = _by_rule(await _open(client, path, LINE, "plaintext"))["spelling.typo"]
+    hover = await client.text_document_hover_async(
+        types.HoverParams(text_document=types.TextDocumentIdentifier(uri=path.as_uri()), position=typo.range.start)
+    )
+    assert hover is not None and isinstance(hover.contents, types.MarkupContent)
+    assert hover.contents.value.startswith("**spelling.typo** (typo, warning): Unknown word “tset”")
+    assert len(hover.contents.value) > 200  # the rule's documentation follows the message
+
+
+async def test_changed_configuration_changes_the_diagnostics(client: LanguageClient, tmp_path: Path) -> None:
+    await _start(client)
+    path = tmp_path / "page.html"
+    before = _by_rule(await _open(client, path, f"<p>{LINE}</p>\n", "html"))
+    assert {"spelling.typo", "repetition.word"} <= set(before)
+    config = tmp_path / ".copylint.toml"
+    config.write_text('ignore = ["spelling"]\n', encoding="utf-8")
+    client.workspace_did_change_watched_files(
+        types.DidChangeWatchedFilesParams(
+            changes=[types.FileEvent(uri=config.as_uri(), type=types.FileChangeType.Created)]
+        )
+    )
+    after = _by_rule(await _diagnostics(client, path))
+    assert "spelling.typo" not in after and "repetition.word" in after
