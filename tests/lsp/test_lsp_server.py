@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -45,7 +46,10 @@ async def _open(client: LanguageClient, path: Path, text: str, language: str = "
 
 
 async def _diagnostics(client: LanguageClient, path: Path) -> list[types.Diagnostic]:
-    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    """The next diagnostics published for ``path`` (call it before any other await after the edit)."""
+    client.diagnostics.pop(path.as_uri(), None)
+    while path.as_uri() not in client.diagnostics:
+        await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
     return client.diagnostics[path.as_uri()]
 
 
@@ -127,3 +131,55 @@ async def test_changed_configuration_changes_the_diagnostics(client: LanguageCli
     )
     after = _by_rule(await _diagnostics(client, path))
     assert "spelling.typo" not in after and "repetition.word" in after
+
+
+RAISING = Path(__file__).resolve().parents[1] / "fixtures" / "plugins" / "raising"
+
+
+@pytest_lsp.fixture(
+    config=ClientServerConfig(
+        server_command=[sys.executable, "-m", "copylint", "lsp"],
+        server_env={**os.environ, "PYTHONPATH": os.pathsep.join([str(RAISING), os.environ.get("PYTHONPATH", "")])},
+    )
+)
+async def client_with_raising_rule(lsp_client: LanguageClient) -> None:
+    yield
+    await lsp_client.shutdown_session()
+
+
+async def test_a_crashing_rule_costs_its_findings_not_the_server(
+    client_with_raising_rule: LanguageClient, tmp_path: Path
+) -> None:
+    client = client_with_raising_rule
+    await _start(client)
+    path = tmp_path / "draft.md"
+    found = _by_rule(await _open(client, path, "The boom " + LINE))
+    assert {"spelling.typo", "repetition.word"} <= set(found)
+    assert any("rule 'raising.boom' (from copylint_raising) crashed" in log.message for log in client.log_messages)
+    hover = await client.text_document_hover_async(
+        types.HoverParams(
+            text_document=types.TextDocumentIdentifier(uri=path.as_uri()), position=found["spelling.typo"].range.start
+        )
+    )
+    assert hover is not None
+
+
+async def test_a_five_megabyte_document_is_linted_and_the_server_keeps_answering(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    await _start(client)
+    paragraph = "The committee met on Tuesday and agreed the budget for the coming year. " * 10 + "\n\n"
+    big = tmp_path / "big.md"
+    text = (paragraph * 9 + "One paragraph has a tset in it.\n\n") * 800
+    assert 5_000_000 < len(text.encode("utf-8")) < 6_000_000
+    big.write_text(text, encoding="utf-8")
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(uri=big.as_uri(), language_id="markdown", version=1, text=text)
+        )
+    )
+    small = _by_rule(await _open(client, tmp_path / "small.md", LINE))
+    assert {"spelling.typo", "repetition.word"} <= set(small)
+    typos = [d for d in client.diagnostics[big.as_uri()] if d.code == "spelling.typo"]
+    assert len(typos) == 800
+    assert typos[-1].range.start == types.Position(line=len(text.splitlines()) - 2, character=20)

@@ -1,4 +1,4 @@
-"""Code-point offsets to LSP positions in the negotiated encoding, and back.
+"""Code-point offsets to LSP positions in the negotiated encoding.
 
 copylint counts code points; LSP counts UTF-16 code units unless the client offers UTF-8 or
 UTF-32. A character outside the Basic Multilingual Plane (an emoji) is one code point, two
@@ -32,18 +32,3 @@ def position(document: Document, offset: int, encoding: str) -> types.Position:
 
 def to_range(document: Document, span: Span, encoding: str) -> types.Range:
     return types.Range(start=position(document, span.start, encoding), end=position(document, span.end, encoding))
-
-
-def offset(document: Document, where: types.Position, encoding: str) -> int:
-    """The code-point offset of an LSP position (clamped to the document, as LSP asks)."""
-    starts = document.line_starts
-    if where.line >= len(starts):
-        return len(document.text)
-    start = starts[where.line]
-    line = document.line_text(where.line + 1)
-    counted = 0
-    for index, char in enumerate(line):
-        if counted >= where.character:
-            return start + index
-        counted += units(char, encoding)
-    return start + len(line)
