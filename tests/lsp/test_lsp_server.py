@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 import pytest_lsp
@@ -23,8 +24,22 @@ OFFERS = {
 }
 
 
+def _read_code_actions_by_the_spec(client: LanguageClient) -> None:
+    """lsprotocol's client-side reading of ``Command | CodeAction`` takes any object with a
+    ``command`` member for a Command, so a CodeAction that runs a command would arrive mangled;
+    read it as the specification says: a Command's ``command`` is a string."""
+    converter = client.protocol._converter
+
+    def read(data: Any, _: type) -> types.Command | types.CodeAction:
+        kind = types.Command if isinstance(data.get("command"), str) else types.CodeAction
+        return converter.structure(data, kind)  # type: ignore[no-any-return]
+
+    converter.register_structure_hook(types.Command | types.CodeAction, read)
+
+
 @pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-m", "copylint", "lsp"]))
 async def client(lsp_client: LanguageClient) -> None:
+    _read_code_actions_by_the_spec(lsp_client)
     yield
     await lsp_client.shutdown_session()
 
@@ -78,17 +93,14 @@ async def test_code_action_fixes_the_typo_and_its_diagnostic_goes_away(client: L
     await _start(client)
     path = tmp_path / "draft.md"
     typo = _by_rule(await _open(client, path, LINE))["spelling.typo"]
-    actions = await client.text_document_code_action_async(
-        types.CodeActionParams(
-            text_document=types.TextDocumentIdentifier(uri=path.as_uri()),
-            range=typo.range,
-            context=types.CodeActionContext(diagnostics=[typo]),
-        )
-    )
-    assert actions is not None
-    titles = [action.title for action in actions if isinstance(action, types.CodeAction)]
-    assert titles[:3] == ["Replace with “test”", "Replace with “set”", "Replace with “taste”"]
-    chosen = next(a for a in actions if isinstance(a, types.CodeAction) and a.title == "Replace with “test”")
+    actions = await _actions(client, path, typo)
+    assert [action.title for action in actions][:3] == [
+        "Replace with “test”",
+        "Replace with “set”",
+        "Replace with “taste”",
+    ]
+    assert not any(action.title.startswith("Add ") for action in actions)  # no accept list configured
+    chosen = actions[0]
     assert chosen.edit is not None and chosen.edit.document_changes is not None
     document_edit = chosen.edit.document_changes[0]
     assert isinstance(document_edit, types.TextDocumentEdit)
@@ -103,6 +115,35 @@ async def test_code_action_fixes_the_typo_and_its_diagnostic_goes_away(client: L
     after = _by_rule(await _diagnostics(client, path))
     assert "spelling.typo" not in after
     assert "repetition.word" in after
+
+
+async def _actions(client: LanguageClient, path: Path, diagnostic: types.Diagnostic) -> list[types.CodeAction]:
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=path.as_uri()),
+            range=diagnostic.range,
+            context=types.CodeActionContext(diagnostics=[diagnostic]),
+        )
+    )
+    return [action for action in actions or [] if isinstance(action, types.CodeAction)]
+
+
+async def test_adding_a_word_to_the_projects_accept_list(client: LanguageClient, tmp_path: Path) -> None:
+    (tmp_path / ".copylint.toml").write_text('accept = ["styles/accept.txt"]\n', encoding="utf-8")
+    (tmp_path / "styles").mkdir()
+    accept = tmp_path / "styles" / "accept.txt"
+    accept.write_text("# house words\nKubernetes", encoding="utf-8")
+    await _start(client)
+    path = tmp_path / "draft.md"
+    typo = _by_rule(await _open(client, path, LINE))["spelling.typo"]
+    [add] = [action for action in await _actions(client, path, typo) if action.title.startswith("Add ")]
+    assert add.title == "Add “tset” to accept.txt" and add.command is not None
+    await client.workspace_execute_command_async(
+        types.ExecuteCommandParams(command=add.command.command, arguments=add.command.arguments)
+    )
+    after = _by_rule(await _diagnostics(client, path))
+    assert "spelling.typo" not in after and "repetition.word" in after
+    assert accept.read_text(encoding="utf-8") == "# house words\nKubernetes\ntset\n"
 
 
 async def test_hover_explains_the_rule(client: LanguageClient, tmp_path: Path) -> None:

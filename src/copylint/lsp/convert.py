@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 
 from lsprotocol import types
 
-from copylint.core.finding import Applicability, Edit, Finding, Severity
+from copylint.core.finding import Applicability, Category, Edit, Finding, Severity
 from copylint.lsp.positions import to_range
 from copylint.lsp.projects import Linted
 
 SOURCE = "copylint"
+ACCEPT_WORD = "copylint.acceptWord"
+"""The command that adds a word to the project's accept list: arguments, the document URI and the word."""
 _SEVERITY = {
     Severity.ERROR: types.DiagnosticSeverity.Error,
     Severity.WARNING: types.DiagnosticSeverity.Warning,
@@ -54,10 +57,11 @@ def _edit(uri: str, version: int | None, linted: Linted, edits: Iterable[Edit], 
 
 
 def code_actions(
-    uri: str, version: int | None, linted: Linted, where: types.Range, encoding: str
+    uri: str, version: int | None, linted: Linted, where: types.Range, encoding: str, accept_list: str | None = None
 ) -> list[types.CodeAction]:
     """Quick fixes for the findings in ``where`` (the fix, then each suggestion it does not already
-    make), and one action that applies every safe fix in the file."""
+    make, then, for an unknown word, adding it to ``accept_list``), and one action that applies
+    every safe fix in the file."""
     actions: list[types.CodeAction] = []
     text = linted.document.text
     for finding in findings_at(linted, where, encoding):
@@ -85,6 +89,17 @@ def code_actions(
                     kind=types.CodeActionKind.QuickFix,
                     diagnostics=diagnostic,
                     edit=_edit(uri, version, linted, [Edit(finding.span, suggestion)], encoding),
+                )
+            )
+        if accept_list is not None and finding.category is Category.TYPO:
+            word = text[finding.span.start : finding.span.end]
+            title = f"Add “{word}” to {os.path.basename(accept_list)}"
+            actions.append(
+                types.CodeAction(
+                    title=title,
+                    kind=types.CodeActionKind.QuickFix,
+                    diagnostics=diagnostic,
+                    command=types.Command(title=title, command=ACCEPT_WORD, arguments=[uri, word]),
                 )
             )
     safe = safe_edits(linted.findings)

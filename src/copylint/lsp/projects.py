@@ -8,6 +8,7 @@ one) and all are dropped when a configuration file changes.
 from __future__ import annotations
 
 import os
+import re
 import threading
 from dataclasses import dataclass
 
@@ -19,6 +20,7 @@ from copylint.project.config import find_vale_ini, locate_config
 from copylint.project.plugins import PluginSet, load_plugins
 from copylint.project.resolver import CommandLine
 from copylint.project.session import Session, open_session
+from copylint.store.files import replace_atomically
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,14 @@ class Projects:
                 self._sessions[key] = session
         return session
 
+    def accept_list(self, path: str) -> str | None:
+        """The first accept list the configuration for ``path`` names, if any (an absolute path)."""
+        try:
+            lists = self.session_for(path).config.family_values.get("accept", ())
+        except CopylintError:
+            return None
+        return lists[0] if isinstance(lists, tuple) and lists else None
+
     def lint(self, path: str, text: str) -> Linted:
         """``text`` linted as the file at ``path``, as ``copylint check`` would lint it."""
         document = Document(path=path, text=text)
@@ -80,3 +90,19 @@ class Projects:
             return Linted(document, session=session, problem=problem)
         result = lint_document(document, session.plugins.format_for(path), session.resolver.settings_for(path))
         return Linted(document, result.findings, session, result.error)
+
+
+def add_to_list(list_path: str, word: str) -> None:
+    """Append ``word`` on a line of its own to the word list at ``list_path``, keeping what is there
+    (and its line endings), written atomically. A word with a character patterns use is escaped,
+    so that the entry matches just that word."""
+    try:
+        with open(list_path, encoding="utf-8", newline="") as handle:
+            existing = handle.read()
+    except FileNotFoundError:
+        existing = ""
+    newline = "\r\n" if "\r\n" in existing else "\n"
+    if existing and not existing.endswith("\n"):
+        existing += newline
+    data = (existing + re.escape(word) + newline).encode("utf-8")
+    replace_atomically(list_path, lambda handle: handle.write(data))

@@ -19,7 +19,7 @@ from pygls.workspace import TextDocument
 
 from copylint._version import __version__
 from copylint.lsp import convert
-from copylint.lsp.projects import Linted, Projects
+from copylint.lsp.projects import Linted, Projects, add_to_list
 
 DEBOUNCE_SECONDS = 0.15
 """How long typing must pause before a changed document is linted again."""
@@ -169,8 +169,22 @@ async def code_action(ls: CopylintServer, params: types.CodeActionParams) -> lis
     linted = await ls.current(uri)
     if linted is None:
         return []
-    version = ls.workspace.get_text_document(uri).version
-    return convert.code_actions(uri, version, linted, params.range, ls.encoding)
+    document = ls.workspace.get_text_document(uri)
+    accept_list = ls.projects.accept_list(_path(document))
+    return convert.code_actions(uri, document.version, linted, params.range, ls.encoding, accept_list)
+
+
+@server.command(convert.ACCEPT_WORD)
+def accept_word(ls: CopylintServer, uri: str, word: str) -> None:
+    """Add ``word`` to the accept list of the project ``uri`` belongs to (the server chooses the
+    file, never the client), then lint every open document again."""
+    if not word or any(char.isspace() for char in word):
+        raise ValueError(f"not a word: {word!r}")
+    accept_list = ls.projects.accept_list(_path(ls.workspace.get_text_document(uri)))
+    if accept_list is None:
+        raise ValueError("the project's configuration names no accept list")
+    add_to_list(accept_list, word)
+    ls.reload()
 
 
 @server.feature(types.TEXT_DOCUMENT_HOVER)
