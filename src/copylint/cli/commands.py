@@ -88,7 +88,11 @@ class CommandGroup(click.Group):
     """The ``copylint`` group. A command with a module of its own (``vocabulary``) is imported only
     when it is run or listed, so it costs the other commands nothing at start-up."""
 
-    own_modules: ClassVar[dict[str, str]] = {"serve": "copylint.cli.serve", "vocabulary": "copylint.cli.vocabulary"}
+    own_modules: ClassVar[dict[str, str]] = {
+        "lsp": "copylint.cli.lsp",
+        "serve": "copylint.cli.serve",
+        "vocabulary": "copylint.cli.vocabulary",
+    }
     """Command name: the module whose attribute of that name is the command."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:

@@ -41,10 +41,13 @@ class Session:
     notes: tuple[str, ...] = ()
 
 
-def open_session(plugins: PluginSet, command_line: CommandLine, config_path: str | None = None) -> Session:
-    """Load and check the configuration (``config_path``, else the nearest to the current folder)
-    and combine it with ``command_line``. Raises :class:`CopylintError` naming what is wrong."""
-    plugins, config, notes = _configure(plugins, os.getcwd(), config_path)
+def open_session(
+    plugins: PluginSet, command_line: CommandLine, config_path: str | None = None, start: str | None = None
+) -> Session:
+    """Load and check the configuration (``config_path``, else the nearest to ``start``, by default
+    the current folder) and combine it with ``command_line``. Raises :class:`CopylintError` naming
+    what is wrong. The language server gives each document's folder as ``start``."""
+    plugins, config, notes = _configure(plugins, start or os.getcwd(), config_path)
     for option, selectors in (
         ("--select", command_line.select),
         ("--ignore", command_line.ignore),
