@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import shutil
@@ -13,6 +14,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -28,6 +30,16 @@ PLUGINS = TESTS / "fixtures" / "plugins"  # plugin distributions the tests put o
 MICROSOFT = TESTS / "fixtures" / "vale" / "Microsoft"  # Vale's Microsoft style with its own test suite
 SARIF_SCHEMA = TESTS / "fixtures" / "schemas" / "sarif-schema-2.1.0.json"
 RULE_CASES = TESTS / "rules" / "cases"  # <rule-id>.toml
+
+
+def load_benchmark(name: str) -> ModuleType:
+    """The script ``benchmarks/NAME.py`` as a module (benchmarks are scripts, not a package)."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return module
 
 
 def golden_articles() -> list[Path]:

@@ -4,27 +4,15 @@ their labels."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
-from conftest import ROOT, SPAM_LINKS, write
+from conftest import SPAM_LINKS, load_benchmark, write
 
-
-def _load() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("spam_links", ROOT / "benchmarks" / "spam_links.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
-
-
-bench = _load()
+bench = load_benchmark("spam_links")
 
 ARTICLE_MD = """---
 canonical: https://www.example-council.gov.uk/front-matter-is-not-prose
